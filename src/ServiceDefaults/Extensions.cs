@@ -1,0 +1,66 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Outreach.ServiceDefaults.Health;
+using Outreach.ServiceDefaults.Http;
+using Outreach.ServiceDefaults.Telemetry;
+
+// Same namespace as eShop's and Aspire's ServiceDefaults, so `builder.AddServiceDefaults()` needs no using.
+namespace Microsoft.Extensions.Hosting;
+
+/// <summary>
+/// What every Outreach service shares: telemetry, health, error answers, JSON and API docs.
+/// A service calls <see cref="AddServiceDefaults"/> on its builder and <see cref="MapDefaultEndpoints"/> on its app.
+/// </summary>
+public static class Extensions
+{
+    public const string HealthEndpointPath = "/health";
+    public const string AlivenessEndpointPath = "/alive";
+
+    public static TBuilder AddServiceDefaults<TBuilder>(this TBuilder builder) where TBuilder : IHostApplicationBuilder
+    {
+        builder.ConfigureStructuredLogging();
+        builder.ConfigureOpenTelemetry();
+        builder.AddDefaultHealthChecks();
+        builder.Services.AddHttpProblemDetails();
+        builder.Services.AddJsonConventions();
+        builder.Services.AddOpenApi();
+        return builder;
+    }
+
+    public static TBuilder AddDefaultHealthChecks<TBuilder>(this TBuilder builder) where TBuilder : IHostApplicationBuilder
+    {
+        // "live" checks answer "is the process able to serve at all"; everything else is readiness.
+        builder.Services.AddHealthChecks()
+            .AddCheck("self", () => HealthCheckResult.Healthy(), [HealthTags.Live]);
+        return builder;
+    }
+
+    public static WebApplication MapDefaultEndpoints(this WebApplication app)
+    {
+        // Order matters: the route is recorded on the request span before the exception handler
+        // clears the endpoint, and both handlers sit inside the span so their status is seen.
+        app.UseRequestSpanNames();
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+
+        // Readiness: every check (database, broker, self). Liveness: only the "live" ones.
+        app.MapHealthChecks(HealthEndpointPath, new HealthCheckOptions
+        {
+            ResponseWriter = HealthResponseWriter.WriteAsync,
+        });
+        app.MapHealthChecks(AlivenessEndpointPath, new HealthCheckOptions
+        {
+            Predicate = registration => registration.Tags.Contains(HealthTags.Live),
+            ResponseWriter = HealthResponseWriter.WriteAsync,
+        });
+
+        if (app.Environment.IsDevelopment())
+        {
+            app.MapApiDocumentation();
+        }
+
+        return app;
+    }
+}

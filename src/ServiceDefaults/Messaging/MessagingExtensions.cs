@@ -1,0 +1,91 @@
+using System.Reflection;
+using MassTransit;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Options;
+using Outreach.ServiceDefaults.Health;
+using Outreach.ServiceDefaults.Messaging;
+
+namespace Microsoft.Extensions.Hosting;
+
+/// <summary>
+/// MassTransit over RabbitMQ, configured by convention: every IConsumer in the service's assembly gets a
+/// kebab-case queue named after it; failures are retried with backoff and then parked in "&lt;queue&gt;_error"
+/// (nothing is acknowledged and dropped); publishes wait for the broker's confirm.
+/// </summary>
+public static class MessagingExtensions
+{
+    public const string ConnectionName = "rabbitmq";
+    public const string HealthCheckName = "masstransit-bus";
+
+    /// <summary>Consumers are discovered in the entry assembly (the service itself).</summary>
+    public static TBuilder AddMessaging<TBuilder>(this TBuilder builder, Action<IBusRegistrationConfigurator>? configure = null)
+        where TBuilder : IHostApplicationBuilder =>
+        builder.AddMessaging(Assembly.GetEntryAssembly() is { } entry ? [entry] : [], configure);
+
+    public static TBuilder AddMessaging<TBuilder>(this TBuilder builder, IReadOnlyCollection<Assembly> consumerAssemblies,
+        Action<IBusRegistrationConfigurator>? configure = null) where TBuilder : IHostApplicationBuilder
+    {
+        ArgumentNullException.ThrowIfNull(consumerAssemblies);
+        var connection = RabbitMqConnection.Parse(RequireConnectionString(builder.Configuration));
+        var connectionDisplayName = builder.Environment.ApplicationName;
+        builder.Services.AddOptions<MessageRetryOptions>().Bind(builder.Configuration.GetSection(MessageRetryOptions.SectionName));
+        // MassTransit adds its bus check to the health check service; make sure that service exists.
+        builder.Services.AddHealthChecks();
+
+        builder.Services.AddMassTransit(bus =>
+        {
+            bus.SetKebabCaseEndpointNameFormatter();
+            if (consumerAssemblies.Count > 0)
+                bus.AddConsumers([.. consumerAssemblies]);
+
+            bus.ConfigureHealthCheckOptions(health =>
+            {
+                health.Name = HealthCheckName;
+                health.MinimalFailureStatus = HealthStatus.Unhealthy;
+                health.Tags.Add(HealthTags.Ready);
+            });
+
+            bus.AddConfigureEndpointsCallback((context, _, endpoint) =>
+            {
+                var retry = context.GetRequiredService<IOptions<MessageRetryOptions>>().Value;
+                endpoint.UseMessageRetry(policy =>
+                    policy.Exponential(retry.Limit, retry.MinInterval, retry.MaxInterval, retry.IntervalDelta));
+                // Messages a consumer publishes leave only once it has succeeded, so a retried
+                // attempt does not publish twice.
+                endpoint.UseInMemoryOutbox(context);
+            });
+
+            configure?.Invoke(bus);
+
+            bus.UsingRabbitMq((context, rabbit) =>
+            {
+                rabbit.Host(connection.Host, connection.Port, connection.VirtualHost, connectionDisplayName, host =>
+                {
+                    host.Username(connection.Username);
+                    host.Password(connection.Password);
+                    host.PublisherConfirmation = true;
+                    if (connection.UseTls)
+                        host.UseSsl(ssl => ssl.ServerName = connection.Host);
+                });
+                rabbit.ConfigureEndpoints(context);
+            });
+        });
+
+        return builder;
+    }
+
+    private static string RequireConnectionString(IConfiguration configuration)
+    {
+        var connectionString = configuration.GetConnectionString(ConnectionName);
+        if (string.IsNullOrWhiteSpace(connectionString))
+        {
+            throw new InvalidOperationException(
+                $"ConnectionStrings:{ConnectionName} is missing. Run the service under the AppHost, or set " +
+                $"ConnectionStrings__{ConnectionName}=\"amqp://user:pass@host:5672\".");
+        }
+
+        return connectionString;
+    }
+}

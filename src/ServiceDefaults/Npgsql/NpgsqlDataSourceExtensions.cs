@@ -1,0 +1,76 @@
+using System.Data.Common;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Logging;
+using Npgsql;
+using Outreach.ServiceDefaults.Health;
+
+namespace Microsoft.Extensions.Hosting;
+
+/// <summary>
+/// Aspire's AddNpgsqlDataSource shape: one pooled <see cref="NpgsqlDataSource"/> built from
+/// ConnectionStrings:&lt;name&gt;, logging through the host, plus a readiness check named after the connection.
+/// </summary>
+public static class NpgsqlDataSourceExtensions
+{
+    public static readonly TimeSpan HealthCheckTimeout = TimeSpan.FromSeconds(5);
+
+    /// <summary>Registers the service's database as the (unkeyed) <see cref="NpgsqlDataSource"/> and <see cref="DbDataSource"/>.</summary>
+    public static TBuilder AddNpgsqlDataSource<TBuilder>(this TBuilder builder, string connectionName,
+        Action<NpgsqlDataSourceBuilder>? configure = null) where TBuilder : IHostApplicationBuilder
+    {
+        var connectionString = RequireConnectionString(builder.Configuration, connectionName);
+        builder.Services.AddSingleton(services => Build(services, connectionName, connectionString, configure));
+        builder.Services.AddSingleton<DbDataSource>(services => services.GetRequiredService<NpgsqlDataSource>());
+        AddHealthCheck(builder, connectionName, services => services.GetRequiredService<NpgsqlDataSource>());
+        return builder;
+    }
+
+    /// <summary>For a service with more than one database: resolve it with [FromKeyedServices("name")].</summary>
+    public static TBuilder AddKeyedNpgsqlDataSource<TBuilder>(this TBuilder builder, string connectionName,
+        Action<NpgsqlDataSourceBuilder>? configure = null) where TBuilder : IHostApplicationBuilder
+    {
+        var connectionString = RequireConnectionString(builder.Configuration, connectionName);
+        builder.Services.AddKeyedSingleton(connectionName, (services, _) => Build(services, connectionName, connectionString, configure));
+        builder.Services.AddKeyedSingleton<DbDataSource>(connectionName,
+            (services, key) => services.GetRequiredKeyedService<NpgsqlDataSource>(key));
+        AddHealthCheck(builder, connectionName, services => services.GetRequiredKeyedService<NpgsqlDataSource>(connectionName));
+        return builder;
+    }
+
+    private static string RequireConnectionString(IConfiguration configuration, string connectionName)
+    {
+        var connectionString = configuration.GetConnectionString(connectionName);
+        if (string.IsNullOrWhiteSpace(connectionString))
+        {
+            throw new InvalidOperationException(
+                $"ConnectionStrings:{connectionName} is missing. Run the service under the AppHost, or set " +
+                $"ConnectionStrings__{connectionName}=\"Host=…;Port=…;Username=…;Password=…;Database=…\".");
+        }
+
+        return connectionString;
+    }
+
+    private static NpgsqlDataSource Build(IServiceProvider services, string connectionName, string connectionString,
+        Action<NpgsqlDataSourceBuilder>? configure)
+    {
+        var dataSourceBuilder = new NpgsqlDataSourceBuilder(connectionString)
+        {
+            // Named after the connection, so pool metrics and spans never show the connection string.
+            Name = connectionName,
+        };
+        dataSourceBuilder.UseLoggerFactory(services.GetService<ILoggerFactory>());
+        configure?.Invoke(dataSourceBuilder);
+        return dataSourceBuilder.Build();
+    }
+
+    private static void AddHealthCheck(IHostApplicationBuilder builder, string connectionName,
+        Func<IServiceProvider, NpgsqlDataSource> dataSource) =>
+        builder.Services.AddHealthChecks().Add(new HealthCheckRegistration(
+            connectionName,
+            services => new NpgsqlHealthCheck(dataSource(services)),
+            failureStatus: HealthStatus.Unhealthy,
+            tags: [HealthTags.Ready, "db"],
+            timeout: HealthCheckTimeout));
+}

@@ -1,0 +1,28 @@
+using Microsoft.Extensions.Logging;
+
+namespace Microsoft.Extensions.Hosting;
+
+/// <summary>
+/// Structured console logs: one JSON object per line outside Development (readable by machines and the
+/// AppHost), the plain console in Development. Request URLs are kept out of the logs because paths and
+/// query strings can carry tokens; request spans record the route pattern instead.
+/// </summary>
+public static class StructuredLoggingExtensions
+{
+    public static TBuilder ConfigureStructuredLogging<TBuilder>(this TBuilder builder) where TBuilder : IHostApplicationBuilder
+    {
+        if (!builder.Environment.IsDevelopment() && builder.Configuration["Logging:Console:FormatterName"] is null)
+        {
+            builder.Logging.AddJsonConsole(options =>
+            {
+                options.IncludeScopes = true;
+                options.UseUtcTimestamp = true;
+                options.TimestampFormat = "O";
+            });
+        }
+
+        // "Request starting GET http://…/connect/<token>?…" — the full URL, at Information.
+        builder.Logging.AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.Warning);
+        return builder;
+    }
+}
