@@ -31,8 +31,7 @@ public sealed class BadRequestExceptionHandler(IProblemDetailsService problemDet
 
     private static ValidationProblemDetails BadRequestProblem(BadHttpRequestException exception)
     {
-        var failure = BindingFailure.Describe(exception);
-        return new ValidationProblemDetails(new Dictionary<string, string[]> { [failure.Field] = [failure.Message] })
+        return new ValidationProblemDetails(BindingFailure.Describe(exception))
         {
             Status = StatusCodes.Status400BadRequest,
             Detail = "The request could not be read.",

@@ -4,7 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Outreach.ServiceDefaults.Http;
 
 /// <summary>
-/// RFC 9457 answers for every error: unhandled exceptions (500, generic title, a traceId, no stack
+/// RFC 9457 answers for every error: unhandled exceptions (500, generic title, a trace_id, no stack
 /// trace), empty error responses such as 404 and 405 (status code pages), and requests the framework
 /// cannot bind (400 naming the field). Services add their own <c>IExceptionHandler</c>s beside these.
 /// </summary>
@@ -12,7 +12,8 @@ public static class HttpProblemDetailsExtensions
 {
     public static IServiceCollection AddHttpProblemDetails(this IServiceCollection services)
     {
-        // ProblemDetailsDefaults already adds "traceId" (the W3C id of the request span) to every answer.
+        // ProblemDetailsDefaults adds the W3C id of the request span to every answer; under our JSON
+        // convention its key is written "trace_id".
         services.AddProblemDetails();
         services.AddExceptionHandler<BadRequestExceptionHandler>();
         // Without this, minimal APIs answer a bad body with an empty 400 outside Development;
