@@ -1,0 +1,7 @@
+namespace Outreach.AppHost.Hosting.ApplicationModel;
+
+/// <summary>Anything the AppHost declares and shows: a server, a database, a project.</summary>
+public interface IResource
+{
+    string Name { get; }
+}

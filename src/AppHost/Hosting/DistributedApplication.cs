@@ -1,0 +1,121 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Outreach.AppHost.Hosting.ApplicationModel;
+using Outreach.AppHost.Hosting.Orchestration;
+using Outreach.AppHost.Hosting.State;
+
+namespace Outreach.AppHost.Hosting;
+
+/// <summary>A built application: runs its resources until stopped (Ctrl+C, SIGTERM or <see cref="StopAsync"/>).</summary>
+public sealed class DistributedApplication : IAsyncDisposable
+{
+    private readonly IHost _host;
+    private readonly DataDirectoryLock _dataLock;
+    private readonly DistributedApplicationOptions _options;
+    private bool _started;
+    private bool _disposed;
+
+    internal DistributedApplication(IHost host, DataDirectory dataDirectory, DataDirectoryLock dataLock, DistributedApplicationOptions options)
+    {
+        _host = host;
+        _dataLock = dataLock;
+        _options = options;
+        DataDirectory = dataDirectory;
+        ResourceCommands = host.Services.GetRequiredService<ResourceCommandService>();
+    }
+
+    public static IDistributedApplicationBuilder CreateBuilder(string[] args) =>
+        CreateBuilder(new DistributedApplicationOptions { Args = args });
+
+    public static IDistributedApplicationBuilder CreateBuilder(DistributedApplicationOptions options)
+    {
+        ExplainedFailures.Install();
+        return new DistributedApplicationBuilder(options);
+    }
+
+    public IServiceProvider Services => _host.Services;
+
+    public DataDirectory DataDirectory { get; }
+
+    public DistributedApplicationModel Model => Services.GetRequiredService<DistributedApplicationModel>();
+
+    public ResourceNotificationService ResourceNotifications => Services.GetRequiredService<ResourceNotificationService>();
+
+    public ResourceCommandService ResourceCommands { get; }
+
+    public ResourceLogStore ResourceLogs => Services.GetRequiredService<ResourceLogStore>();
+
+    /// <summary>apphost.json: later features add their <c>demo</c> and <c>dashboard</c> entries here.</summary>
+    public AppHostStateFile StateFile => Services.GetRequiredService<AppHostStateFile>();
+
+    /// <summary>Starts every resource; returns at once (resources that wait for others stay Waiting meanwhile).</summary>
+    /// <exception cref="DistributedApplicationException">A server the application needs is not installed.</exception>
+    public async Task StartAsync(CancellationToken cancellationToken = default)
+    {
+        Prerequisites.Verify(Model, Services.GetRequiredService<HostingSettings>());
+        _started = true;
+        await _host.StartAsync(cancellationToken);
+    }
+
+    /// <summary>Stops every resource in reverse dependency order.</summary>
+    public Task StopAsync(CancellationToken cancellationToken = default) => _host.StopAsync(cancellationToken);
+
+    public void Run() => RunAsync().GetAwaiter().GetResult();
+
+    /// <summary>Starts, then runs until Ctrl+C or SIGTERM; a failure to start sets a non-zero exit code.</summary>
+    public async Task RunAsync(CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            await StartAsync(cancellationToken);
+            await _host.WaitForShutdownAsync(cancellationToken);
+        }
+        catch (DistributedApplicationException exception)
+        {
+            await System.Console.Error.WriteLineAsync(exception.Message);
+            Environment.ExitCode = 1;
+        }
+        finally
+        {
+            await DisposeAsync();
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_disposed)
+        {
+            return;
+        }
+
+        _disposed = true;
+        if (_started)
+        {
+            await _host.StopAsync();
+        }
+
+        _host.Dispose();
+        _dataLock.Dispose();
+        if (_options.DeleteDataDirectoryOnDispose)
+        {
+            TryDelete(DataDirectory.Path);
+        }
+    }
+
+    private static void TryDelete(string path)
+    {
+        try
+        {
+            Directory.Delete(path, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A server may still be flushing a file as it exits; one retry after it has settled is enough.
+            Thread.Sleep(500);
+            if (Directory.Exists(path))
+            {
+                Directory.Delete(path, recursive: true);
+            }
+        }
+    }
+}

@@ -1,0 +1,141 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Outreach.AppHost.Hosting.ApplicationModel;
+using Outreach.AppHost.Hosting.Console;
+using Outreach.AppHost.Hosting.Orchestration;
+using Outreach.AppHost.Hosting.State;
+using Outreach.AppHost.Testing;
+
+namespace Outreach.AppHost.Hosting;
+
+/// <summary>Aspire's builder shape on a generic host: configuration, resource declarations, then Build.</summary>
+public sealed class DistributedApplicationBuilder : IDistributedApplicationBuilder
+{
+    private readonly HostApplicationBuilder _host;
+    private readonly TestingHook? _testingHook;
+
+    public DistributedApplicationBuilder(DistributedApplicationOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        _testingHook = TestingHook.Current;
+        _testingHook?.Apply(options);
+        var arguments = AppHostArguments.Parse(options.Args);
+        options.DataDirectory ??= arguments.DataDirectory;
+        options.Fresh |= arguments.Fresh;
+        Options = options;
+
+        var configuration = new ConfigurationManager();
+        // Many AppHosts may live in one test process; file watchers for appsettings would only cost inotify handles.
+        configuration["hostBuilder:reloadConfigOnChange"] = "false";
+        _host = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
+        {
+            Args = arguments.Remaining,
+            Configuration = configuration,
+            ContentRootPath = AppContext.BaseDirectory,
+        });
+        _host.Services.Configure<HostOptions>(host => host.ShutdownTimeout = TimeSpan.FromMinutes(2));
+        _host.Services.Configure<ConsoleLifetimeOptions>(lifetime => lifetime.SuppressStatusMessages = true);
+        _host.Logging.AddFilter("Microsoft", LogLevel.Warning);
+    }
+
+    public IConfigurationManager Configuration => _host.Configuration;
+
+    public DistributedApplicationOptions Options { get; }
+
+    public IList<IResource> Resources { get; } = [];
+
+    public IResourceBuilder<T> AddResource<T>(T resource)
+        where T : IResource
+    {
+        if (Resources.Any(existing => string.Equals(existing.Name, resource.Name, StringComparison.OrdinalIgnoreCase)))
+        {
+            throw new DistributedApplicationException($"A resource named '{resource.Name}' is already declared.");
+        }
+
+        Resources.Add(resource);
+        return new ResourceBuilder<T>(resource, this);
+    }
+
+    public DistributedApplication Build()
+    {
+        if (_testingHook is { Captured: null })
+        {
+            // Like Aspire's testing host: the test takes the declarations and builds them itself.
+            _testingHook.Capture(this);
+            throw new BuildCapturedException();
+        }
+
+        return BuildApplication();
+    }
+
+    internal DistributedApplication BuildApplication()
+    {
+        var dataDirectory = new DataDirectory(Options.DataDirectory ?? DataDirectory.DefaultPath());
+        dataDirectory.Create();
+        var dataLock = DataDirectoryLock.Acquire(dataDirectory);
+        try
+        {
+            LeftoverCleaner.CleanAsync(dataDirectory, message => System.Console.Error.WriteLine($"[apphost] {message}")).GetAwaiter().GetResult();
+            if (Options.Fresh)
+            {
+                dataDirectory.Wipe(keep: dataLock.Path);
+                dataDirectory.Create();
+            }
+
+            var model = new DistributedApplicationModel(Resources.ToList());
+            var operatorToken = ResourceAllocator.Allocate(model, dataDirectory, Configuration, Options.AllowExternalResources);
+            var settings = HostingSettings.From(Configuration);
+            RegisterServices(model, dataDirectory, settings, operatorToken);
+            return new DistributedApplication(_host.Build(), dataDirectory, dataLock, Options);
+        }
+        catch
+        {
+            dataLock.Dispose();
+            throw;
+        }
+    }
+
+    private void RegisterServices(DistributedApplicationModel model, DataDirectory dataDirectory, HostingSettings settings, string operatorToken)
+    {
+        var services = _host.Services;
+        if (!Options.ConsoleOutput || (Options.LiveConsole ?? !System.Console.IsOutputRedirected))
+        {
+            // The live table owns the terminal (log lines would tear it); tests read notifications instead.
+            _host.Logging.ClearProviders();
+        }
+
+        services.AddSingleton(model);
+        services.AddSingleton(dataDirectory);
+        services.AddSingleton(settings);
+        services.AddSingleton<ResourceNotificationService>();
+        services.AddSingleton(new ResourceLogStore(dataDirectory.LogsDirectory));
+        services.AddSingleton(new PidRegistry(dataDirectory));
+        services.AddSingleton(provider => new DatabaseStateMirror(model, provider.GetRequiredService<ResourceNotificationService>()));
+        services.AddSingleton(provider => new AppHostStateFile(dataDirectory, provider.GetRequiredService<ResourceNotificationService>(), operatorToken));
+        services.AddSingleton(provider =>
+        {
+            provider.GetRequiredService<DatabaseStateMirror>();
+            var supervisorServices = new SupervisorServices(
+                provider.GetRequiredService<ResourceNotificationService>(),
+                provider.GetRequiredService<ResourceLogStore>(),
+                provider.GetRequiredService<PidRegistry>(),
+                provider.GetRequiredService<ILoggerFactory>().CreateLogger("Outreach.AppHost"));
+            var supervisors = SupervisorFactory.Create(model, dataDirectory, settings, supervisorServices, new HttpClient { Timeout = TimeSpan.FromSeconds(3) });
+            return new ResourceOrchestrator(model, supervisors, settings);
+        });
+        services.AddSingleton(provider => new ResourceCommandService(
+            provider.GetRequiredService<ResourceOrchestrator>(), provider.GetRequiredService<ResourceNotificationService>()));
+
+        // Hosted services stop in reverse order: resources stop first, then apphost.json goes, then the console view.
+        if (Options.ConsoleOutput)
+        {
+            var live = Options.LiveConsole ?? !System.Console.IsOutputRedirected;
+            services.AddHostedService(provider => new ResourceConsoleView(provider.GetRequiredService<ResourceNotificationService>(), live));
+        }
+
+        services.AddHostedService(provider => new AppHostStateFileService(provider.GetRequiredService<AppHostStateFile>()));
+        services.AddHostedService(provider => provider.GetRequiredService<ResourceOrchestrator>());
+    }
+}
