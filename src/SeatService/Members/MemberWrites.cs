@@ -1,0 +1,39 @@
+using Npgsql;
+using Outreach.EventSourcing;
+
+namespace Outreach.SeatService.Members;
+
+/// <summary>Commits a member change; a race the read checks could not see ends as 409 and stores nothing.</summary>
+public static class MemberWrites
+{
+    private static readonly Dictionary<string, string> ConflictsByConstraint = new(StringComparer.Ordinal)
+    {
+        ["member_list_active_email"] = "An active member of the account already uses this email.",
+        ["member_invitations_email"] = "This email already has an open invitation.",
+    };
+
+    /// <summary>Null when committed; otherwise the 409 to answer. The inline projections' unique indexes roll the whole unit back.</summary>
+    public static async Task<IResult?> SaveAsync(IDocumentSession session, CancellationToken ct)
+    {
+        try
+        {
+            await session.SaveChangesAsync(ct);
+            return null;
+        }
+        catch (Exception e) when (UniqueViolation(e) is { } detail)
+        {
+            return Problems.Conflict(detail);
+        }
+    }
+
+    private static string? UniqueViolation(Exception? e)
+    {
+        for (; e is not null; e = e.InnerException)
+        {
+            if (e is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation, ConstraintName: { } name }
+                && ConflictsByConstraint.TryGetValue(name, out var detail))
+                return detail;
+        }
+        return null;
+    }
+}
