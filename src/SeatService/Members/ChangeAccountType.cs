@@ -22,7 +22,8 @@ public static class ChangeAccountType
         {
             var changed = new MemberAccountTypeChanged(member.Uid, member.AccountId, accountType, clock.GetUtcNow());
             stream.AppendOne(changed);
-            await session.SaveChangesAsync(ct);
+            if (await MemberWrites.SaveAsync(session, ct) is { } conflict)
+                return (null, conflict);
             member.Apply(changed);
         }
         return (member, null);

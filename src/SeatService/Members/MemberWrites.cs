@@ -3,7 +3,10 @@ using Outreach.EventSourcing;
 
 namespace Outreach.SeatService.Members;
 
-/// <summary>Commits a member change; a race the read checks could not see ends as 409 and stores nothing.</summary>
+/// <summary>
+/// Commits a member change. A race the handler's checks could not see ends as 409 and stores nothing: another writer
+/// appended to the same stream first, or a unique index of the read tables refused the projected row.
+/// </summary>
 public static class MemberWrites
 {
     private static readonly Dictionary<string, string> ConflictsByConstraint = new(StringComparer.Ordinal)
@@ -19,6 +22,10 @@ public static class MemberWrites
         {
             await session.SaveChangesAsync(ct);
             return null;
+        }
+        catch (ConcurrencyException)
+        {
+            return Problems.Conflict("Another request changed this record at the same time; read it again and retry.");
         }
         catch (Exception e) when (UniqueViolation(e) is { } detail)
         {

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Shouldly;
@@ -181,5 +182,36 @@ public sealed partial class UserManagementUserTests(SeatServiceFixture system)
         var account = await MemberAccount.CreateAsync(system);
         (await account.Admin.GetJsonAsync("/user-management/users/MYmC7MzsPBNU6uSQBnJ0")).Response.StatusCode.ShouldBe(HttpStatusCode.NotFound);
         (await account.Admin.GetJsonAsync("/user-management/users/not-a-uid")).Response.StatusCode.ShouldBe(HttpStatusCode.NotFound);
+    }
+
+    [Fact]
+    public async Task Racing_creates_with_one_email_store_exactly_one_user()
+    {
+        var account = await MemberAccount.CreateAsync(system);
+        var responses = await Task.WhenAll(Enumerable.Range(0, 8).Select(i =>
+            account.Admin.PostAsJsonAsync("/user-management/users/", new { email = "race@example.com", display_name = $"Racer {i}" })));
+
+        responses.Count(r => r.StatusCode == HttpStatusCode.Created).ShouldBe(1);
+        responses.Count(r => r.StatusCode == HttpStatusCode.Conflict).ShouldBe(7);
+        (await account.Admin.GetJsonAsync("/user-management/users/")).Body.GetProperty("query_count").GetInt32().ShouldBe(1);
+    }
+
+    [Theory]
+    [InlineData("""{"email":5,"display_name":"User"}""", "email")]
+    [InlineData("""{"email":"user@example.com","display_name":""", null)]
+    public async Task Unreadable_bodies_are_a_400_problem_and_store_nothing(string json, string? field)
+    {
+        var account = await MemberAccount.CreateAsync(system);
+        using var content = new StringContent(json, System.Text.Encoding.UTF8, "application/json");
+        var response = await account.Admin.PostAsync("/user-management/users/", content);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        response.Content.Headers.ContentType!.MediaType.ShouldBe("application/problem+json");
+        var fields = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.ErrorFields();
+        if (field is not null)
+            fields.ShouldBe([field]);
+        else
+            fields.ShouldNotBeEmpty();
+        (await account.Admin.GetJsonAsync("/user-management/users/")).Body.GetProperty("query_count").GetInt32().ShouldBe(0);
     }
 }

@@ -21,7 +21,8 @@ public static class DeleteUser
             return MemberProblems.UserNotFound(request.UserUid);
 
         stream.AppendOne(new MemberDeleted(member.Uid, member.AccountId, clock.GetUtcNow()));
-        await session.SaveChangesAsync(ct);
+        if (await MemberWrites.SaveAsync(session, ct) is { } conflict)
+            return conflict;
         logs.CreateLogger(typeof(DeleteUser)).LogInformation("Member {MemberUid} deleted from account {AccountId}", member.Uid, caller.AccountId);
         return Results.Ok(new Response("User deleted successfully", member.Uid));
     }

@@ -23,7 +23,8 @@ public static class RemoveInvitation
             return Problems.NotFound("invitation");
 
         stream.AppendOne(new MemberInvitationRemoved(invitation.InviteToken, invitation.AccountId, clock.GetUtcNow()));
-        await session.SaveChangesAsync(ct);
+        if (await MemberWrites.SaveAsync(session, ct) is { } conflict)
+            return conflict;
         return Results.Ok(new Response("Invitation removed successfully", invitation.InviteToken));
     }
 }

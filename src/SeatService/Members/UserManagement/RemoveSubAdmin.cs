@@ -22,7 +22,8 @@ public static class RemoveSubAdmin
 
         var demoted = new MemberAccountTypeChanged(member.Uid, member.AccountId, AccountTypes.Developer, clock.GetUtcNow());
         stream.AppendOne(demoted);
-        await session.SaveChangesAsync(ct);
+        if (await MemberWrites.SaveAsync(session, ct) is { } conflict)
+            return conflict;
         member.Apply(demoted);
         return Results.Ok(UserData.Envelope(UserData.From(member), "Sub-admin removed successfully"));
     }

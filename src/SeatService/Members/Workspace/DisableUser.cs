@@ -21,7 +21,8 @@ public static class DisableUser
             return Problems.Conflict("The user is already disabled.");
 
         stream.AppendOne(new MemberDisabled(member.Uid, member.AccountId, clock.GetUtcNow()));
-        await session.SaveChangesAsync(ct);
+        if (await MemberWrites.SaveAsync(session, ct) is { } conflict)
+            return conflict;
         logs.CreateLogger(typeof(DisableUser)).LogInformation("Member {MemberUid} disabled in account {AccountId}", member.Uid, caller.AccountId);
         return Results.Ok(WorkspaceOk.Yes);
     }
