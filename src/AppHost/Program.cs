@@ -1,7 +1,31 @@
+using Microsoft.Extensions.Configuration;
+
 var builder = DistributedApplication.CreateBuilder(args);
 
 var postgres = builder.AddPostgres("postgres");
+var seatsDb = postgres.AddDatabase("seatsdb");
+var identitiesDb = postgres.AddDatabase("identitiesdb");
+var invitationsDb = postgres.AddDatabase("invitationsdb");
+
 var rabbitmq = builder.AddRabbitMQ("rabbitmq");
+
+var seatService = builder.AddProject<Projects.Outreach_SeatService>("seat-service")
+    .WithReference(seatsDb).WaitFor(seatsDb)
+    .WithReference(rabbitmq).WaitFor(rabbitmq)
+    .WithReplicas(builder.Configuration.GetValue("Replicas:seat-service", 1));
+
+var identityService = builder.AddProject<Projects.Outreach_IdentityService>("identity-service")
+    .WithReference(identitiesDb).WaitFor(identitiesDb)
+    .WithReference(rabbitmq).WaitFor(rabbitmq)
+    .WithReference(seatService)
+    .WithReplicas(builder.Configuration.GetValue("Replicas:identity-service", 1));
+
+builder.AddProject<Projects.Outreach_InvitationService>("invitation-service")
+    .WithReference(invitationsDb).WaitFor(invitationsDb)
+    .WithReference(rabbitmq).WaitFor(rabbitmq)
+    .WithReference(seatService)
+    .WithReference(identityService)
+    .WithReplicas(builder.Configuration.GetValue("Replicas:invitation-service", 1));
 
 builder.Build().Run();
 

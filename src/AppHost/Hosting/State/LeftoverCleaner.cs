@@ -31,6 +31,8 @@ internal static class LeftoverCleaner
             }
         }));
         File.Delete(path);
+        // A killed run could not remove its apphost.json; what it says is no longer true.
+        File.Delete(directory.StateFile);
         return stopped;
     }
 }

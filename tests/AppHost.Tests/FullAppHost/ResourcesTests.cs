@@ -1,0 +1,80 @@
+using System.Net;
+using Npgsql;
+using Outreach.AppHost.Hosting.ApplicationModel;
+using Outreach.AppHost.Testing;
+using Outreach.AppHost.Tests.Support;
+using Shouldly;
+using Xunit;
+
+namespace Outreach.AppHost.Tests.FullAppHost;
+
+[Collection(RunningAppHostGroup.Name)]
+public sealed class ResourcesTests(RunningAppHost host)
+{
+    [Fact]
+    public async Task Every_declared_resource_is_running_and_healthy()
+    {
+        await host.WaitUntilAllHealthyAsync();
+        var snapshots = host.App.ResourceNotifications.GetSnapshots();
+
+        snapshots.Select(snapshot => snapshot.Name).ShouldBe(Resources.All, ignoreOrder: true);
+        snapshots.ShouldAllBe(snapshot => snapshot.State == KnownResourceStates.Running && snapshot.Health == HealthStatus.Healthy);
+    }
+
+    [Theory]
+    [InlineData(Resources.SeatService)]
+    [InlineData(Resources.IdentityService)]
+    [InlineData(Resources.InvitationService)]
+    public async Task Each_service_answers_health_and_alive(string service)
+    {
+        await host.WaitUntilAllHealthyAsync();
+        using var http = host.App.CreateHttpClient(service);
+
+        (await http.GetAsync(new Uri("/health", UriKind.Relative))).StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await http.GetAsync(new Uri("/alive", UriKind.Relative))).StatusCode.ShouldBe(HttpStatusCode.OK);
+        http.BaseAddress!.Host.ShouldBe("127.0.0.1");
+    }
+
+    [Theory]
+    [InlineData(Resources.SeatService, Resources.SeatsDb)]
+    [InlineData(Resources.IdentityService, Resources.IdentitiesDb)]
+    [InlineData(Resources.InvitationService, Resources.InvitationsDb)]
+    public void A_service_starts_only_once_its_database_and_the_broker_are_healthy(string service, string database)
+    {
+        var history = host.History;
+        var firstStart = history.Select((snapshot, index) => (snapshot, index))
+            .First(entry => entry.snapshot.Name == service && entry.snapshot.State == KnownResourceStates.Starting).index;
+        var before = history.Take(firstStart).ToList();
+
+        before.ShouldContain(snapshot => snapshot.Name == service && snapshot.State == KnownResourceStates.Waiting);
+        before.ShouldContain(snapshot => snapshot.Name == database && snapshot.IsRunningAndHealthy);
+        before.ShouldContain(snapshot => snapshot.Name == Resources.RabbitMq && snapshot.IsRunningAndHealthy);
+    }
+
+    [Fact]
+    public async Task Database_connection_strings_reach_their_own_database()
+    {
+        foreach (var database in new[] { Resources.SeatsDb, Resources.IdentitiesDb, Resources.InvitationsDb })
+        {
+            var connectionString = await host.App.GetConnectionStringAsync(database);
+
+            connectionString.ShouldNotBeNull();
+            connectionString.ShouldStartWith("Host=127.0.0.1;Port=");
+            await using var connection = new NpgsqlConnection(connectionString);
+            await connection.OpenAsync();
+            await using var name = new NpgsqlCommand("SELECT current_database()", connection);
+            (await name.ExecuteScalarAsync()).ShouldBe(database);
+        }
+    }
+
+    [Fact]
+    public async Task The_broker_connection_string_is_an_amqp_uri_on_loopback()
+    {
+        var connectionString = await host.App.GetConnectionStringAsync(Resources.RabbitMq);
+
+        var uri = new Uri(connectionString!);
+        uri.Scheme.ShouldBe("amqp");
+        uri.Host.ShouldBe("127.0.0.1");
+        uri.UserInfo.ShouldContain(':');
+    }
+}

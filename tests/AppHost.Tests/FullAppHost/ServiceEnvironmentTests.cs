@@ -1,0 +1,53 @@
+using Outreach.AppHost.Testing;
+using Outreach.AppHost.Tests.Support;
+using Shouldly;
+using Xunit;
+
+namespace Outreach.AppHost.Tests.FullAppHost;
+
+/// <summary>What each service process actually received, read from its /proc environment.</summary>
+[Collection(RunningAppHostGroup.Name)]
+public sealed class ServiceEnvironmentTests(RunningAppHost host)
+{
+    [Fact]
+    public async Task A_service_gets_its_database_and_broker_as_aspire_connection_strings()
+    {
+        var environment = EnvironmentOf(Resources.SeatService);
+
+        environment["ConnectionStrings__seatsdb"].ShouldBe(await host.App.GetConnectionStringAsync(Resources.SeatsDb));
+        environment["ConnectionStrings__rabbitmq"].ShouldBe(await host.App.GetConnectionStringAsync(Resources.RabbitMq));
+        environment["ConnectionStrings__seatsdb"].ShouldMatch("^Host=127\\.0\\.0\\.1;Port=\\d+;Username=postgres;Password=[A-Za-z0-9]+;Database=seatsdb$");
+        environment["ConnectionStrings__rabbitmq"].ShouldMatch("^amqp://[a-z]+:[A-Za-z0-9]+@127\\.0\\.0\\.1:\\d+$");
+        environment.ShouldNotContainKey("ConnectionStrings__identitiesdb");
+    }
+
+    [Fact]
+    public void A_service_gets_the_endpoints_of_the_services_it_references()
+    {
+        var environment = EnvironmentOf(Resources.InvitationService);
+
+        environment["services__seat-service__http__0"].ShouldBe(host.App.GetEndpoint(Resources.SeatService).ToString().TrimEnd('/'));
+        environment["services__identity-service__http__0"].ShouldBe(host.App.GetEndpoint(Resources.IdentityService).ToString().TrimEnd('/'));
+    }
+
+    [Theory]
+    [InlineData(Resources.SeatService)]
+    [InlineData(Resources.IdentityService)]
+    [InlineData(Resources.InvitationService)]
+    public void A_service_gets_its_telemetry_identity_url_and_environment(string service)
+    {
+        var environment = EnvironmentOf(service);
+
+        environment["OTEL_SERVICE_NAME"].ShouldBe(service);
+        environment["OTEL_RESOURCE_ATTRIBUTES"].ShouldBe($"service.instance.id={service}");
+        environment["ASPNETCORE_URLS"].ShouldBe(host.App.GetEndpoint(service).ToString().TrimEnd('/'));
+        environment["ASPNETCORE_URLS"].ShouldStartWith("http://127.0.0.1:");
+        environment["ASPNETCORE_ENVIRONMENT"].ShouldBe("Development");
+        environment["DOTNET_ENVIRONMENT"].ShouldBe("Development");
+        // No OTLP endpoint is configured for this run, so no exporter is pointed anywhere.
+        environment.ShouldNotContainKey("OTEL_EXPORTER_OTLP_ENDPOINT");
+    }
+
+    private Dictionary<string, string> EnvironmentOf(string service) =>
+        ProcessInspector.Environment(host.App.ResourceNotifications.GetSnapshot(service)!.Pid!.Value);
+}

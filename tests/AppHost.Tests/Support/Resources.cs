@@ -1,0 +1,20 @@
+namespace Outreach.AppHost.Tests.Support;
+
+/// <summary>The resource names Program.cs declares.</summary>
+internal static class Resources
+{
+    public const string Postgres = "postgres";
+    public const string SeatsDb = "seatsdb";
+    public const string IdentitiesDb = "identitiesdb";
+    public const string InvitationsDb = "invitationsdb";
+    public const string RabbitMq = "rabbitmq";
+    public const string SeatService = "seat-service";
+    public const string IdentityService = "identity-service";
+    public const string InvitationService = "invitation-service";
+
+    public static readonly string[] All = [Postgres, SeatsDb, IdentitiesDb, InvitationsDb, RabbitMq, SeatService, IdentityService, InvitationService];
+
+    public static readonly string[] Services = [SeatService, IdentityService, InvitationService];
+
+    public static readonly TimeSpan StartTimeout = TimeSpan.FromMinutes(3);
+}

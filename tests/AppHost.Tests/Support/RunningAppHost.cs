@@ -1,0 +1,50 @@
+using System.Collections.Concurrent;
+using Outreach.AppHost.Hosting;
+using Outreach.AppHost.Hosting.ApplicationModel;
+using Outreach.AppHost.Testing;
+using Xunit;
+
+namespace Outreach.AppHost.Tests.Support;
+
+/// <summary>The whole AppHost (Program.cs's declarations) started once through the testing entry, shared by a collection.</summary>
+public sealed class RunningAppHost : IAsyncLifetime
+{
+    private readonly ConcurrentQueue<ResourceSnapshot> _history = new();
+    private DistributedApplication? _app;
+
+    public DistributedApplication App => _app ?? throw new InvalidOperationException("Not started.");
+
+    /// <summary>Every snapshot published since before the start, in order.</summary>
+    public IReadOnlyList<ResourceSnapshot> History => _history.ToList();
+
+    public async Task InitializeAsync()
+    {
+        var builder = await DistributedApplicationTestingBuilder.CreateAsync<Program>();
+        _app = await builder.BuildAsync();
+        _app.ResourceNotifications.Changed += _history.Enqueue;
+        using var timeout = new CancellationTokenSource(Resources.StartTimeout);
+        await _app.StartAsync(timeout.Token);
+        await WaitUntilAllHealthyAsync();
+    }
+
+    /// <summary>Tests in the collection restart things; each waits for the whole system to be back first.</summary>
+    public async Task WaitUntilAllHealthyAsync()
+    {
+        using var timeout = new CancellationTokenSource(Resources.StartTimeout);
+        await Task.WhenAll(Resources.All.Select(name => App.ResourceNotifications.WaitForResourceHealthyAsync(name, timeout.Token)));
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (_app is not null)
+        {
+            await _app.DisposeAsync();
+        }
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class RunningAppHostGroup : ICollectionFixture<RunningAppHost>
+{
+    public const string Name = "running apphost";
+}
