@@ -125,12 +125,14 @@ internal sealed class SubscriptionRunner(DocumentStore store, EventSubscription 
 
     private async Task<SubscriptionCursor> LoadCheckpointAsync(NpgsqlConnection connection, CancellationToken stopping)
     {
-        await using var command = new NpgsqlCommand("""
-            INSERT INTO subscription_checkpoints (name) VALUES ($1) ON CONFLICT DO NOTHING;
-            SELECT tx_id, seq_id FROM subscription_checkpoints WHERE name = $1
-            """, connection);
-        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = Name });
-        await using var reader = await command.ExecuteReaderAsync(stopping);
+        await using var batch = new NpgsqlBatch(connection);
+        var create = new NpgsqlBatchCommand("INSERT INTO subscription_checkpoints (name) VALUES ($1) ON CONFLICT DO NOTHING");
+        create.Parameters.Add(new NpgsqlParameter<string> { TypedValue = Name });
+        var read = new NpgsqlBatchCommand("SELECT tx_id, seq_id FROM subscription_checkpoints WHERE name = $1");
+        read.Parameters.Add(new NpgsqlParameter<string> { TypedValue = Name });
+        batch.BatchCommands.Add(create);
+        batch.BatchCommands.Add(read);
+        await using var reader = await batch.ExecuteReaderAsync(stopping);
         await reader.ReadAsync(stopping);
         return new SubscriptionCursor(reader.GetFieldValue<ulong>(0), reader.GetInt64(1));
     }
