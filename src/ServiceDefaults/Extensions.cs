@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Outreach.ServiceDefaults.Health;
@@ -45,11 +46,19 @@ public static class Extensions
         app.UseExceptionHandler();
         app.UseStatusCodePages();
 
-        // Readiness: every check (database, broker, self). Liveness: only the "live" ones.
+        // Readiness: every check (database, broker, self). MassTransit reports a lost broker as
+        // Degraded, so for readiness anything short of Healthy answers 503.
         app.MapHealthChecks(HealthEndpointPath, new HealthCheckOptions
         {
             ResponseWriter = HealthResponseWriter.WriteAsync,
+            ResultStatusCodes =
+            {
+                [HealthStatus.Healthy] = StatusCodes.Status200OK,
+                [HealthStatus.Degraded] = StatusCodes.Status503ServiceUnavailable,
+                [HealthStatus.Unhealthy] = StatusCodes.Status503ServiceUnavailable,
+            },
         });
+        // Liveness: only the "live" checks.
         app.MapHealthChecks(AlivenessEndpointPath, new HealthCheckOptions
         {
             Predicate = registration => registration.Tags.Contains(HealthTags.Live),

@@ -17,7 +17,9 @@ namespace Microsoft.Extensions.Hosting;
 public static class MessagingExtensions
 {
     public const string ConnectionName = "rabbitmq";
-    public const string HealthCheckName = "masstransit-bus";
+    public const string BusHealthCheckName = "masstransit-bus";
+    public const string BrokerHealthCheckName = "rabbitmq";
+    public static readonly TimeSpan BrokerHealthCheckTimeout = TimeSpan.FromSeconds(5);
 
     /// <summary>Consumers are discovered in the entry assembly (the service itself).</summary>
     public static TBuilder AddMessaging<TBuilder>(this TBuilder builder, Action<IBusRegistrationConfigurator>? configure = null)
@@ -31,8 +33,15 @@ public static class MessagingExtensions
         var connection = RabbitMqConnection.Parse(RequireConnectionString(builder.Configuration));
         var connectionDisplayName = builder.Environment.ApplicationName;
         builder.Services.AddOptions<MessageRetryOptions>().Bind(builder.Configuration.GetSection(MessageRetryOptions.SectionName));
-        // MassTransit adds its bus check to the health check service; make sure that service exists.
-        builder.Services.AddHealthChecks();
+        // MassTransit adds its bus check (receive endpoints) to the health check service; the broker
+        // check covers the connection itself, which matters for services that only publish.
+        builder.Services.AddSingleton(_ => new RabbitMqHealthCheck(connection, connectionDisplayName));
+        builder.Services.AddHealthChecks().Add(new HealthCheckRegistration(
+            BrokerHealthCheckName,
+            services => services.GetRequiredService<RabbitMqHealthCheck>(),
+            failureStatus: HealthStatus.Unhealthy,
+            tags: [HealthTags.Ready, "messaging"],
+            timeout: BrokerHealthCheckTimeout));
 
         builder.Services.AddMassTransit(bus =>
         {
@@ -42,7 +51,7 @@ public static class MessagingExtensions
 
             bus.ConfigureHealthCheckOptions(health =>
             {
-                health.Name = HealthCheckName;
+                health.Name = BusHealthCheckName;
                 health.MinimalFailureStatus = HealthStatus.Unhealthy;
                 health.Tags.Add(HealthTags.Ready);
             });
@@ -69,6 +78,8 @@ public static class MessagingExtensions
                     if (connection.UseTls)
                         host.UseSsl(ssl => ssl.ServerName = connection.Host);
                 });
+                // MassTransit's meter ("MassTransit") only records once instrumentation is switched on.
+                rabbit.UseInstrumentation(serviceName: connectionDisplayName);
                 rabbit.ConfigureEndpoints(context);
             });
         });

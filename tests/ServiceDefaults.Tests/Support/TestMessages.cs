@@ -1,0 +1,37 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using MassTransit;
+
+// MassTransit needs message types to live in a namespace; these are test-only contracts.
+namespace Outreach.ServiceDefaults.Tests.Support.Messages;
+
+public sealed record PingSent(Guid PingId);
+
+public sealed record PoisonSent(Guid PoisonId);
+
+/// <summary>What the consumers saw, shared with the test through the container.</summary>
+public sealed class MessageLog
+{
+    public ConcurrentDictionary<Guid, ActivityTraceId?> Pings { get; } = new();
+    public ConcurrentDictionary<Guid, int> PoisonAttempts { get; } = new();
+}
+
+/// <summary>Found by convention (AddConsumers on this assembly): queue "ping".</summary>
+public sealed class PingConsumer(MessageLog log) : IConsumer<PingSent>
+{
+    public Task Consume(ConsumeContext<PingSent> context)
+    {
+        log.Pings[context.Message.PingId] = Activity.Current?.TraceId;
+        return Task.CompletedTask;
+    }
+}
+
+/// <summary>Always throws, so every message it gets must end in "always-failing_error".</summary>
+public sealed class AlwaysFailingConsumer(MessageLog log) : IConsumer<PoisonSent>
+{
+    public Task Consume(ConsumeContext<PoisonSent> context)
+    {
+        log.PoisonAttempts.AddOrUpdate(context.Message.PoisonId, 1, (_, attempts) => attempts + 1);
+        throw new InvalidOperationException("This consumer always fails.");
+    }
+}
