@@ -8,10 +8,13 @@ namespace Outreach.AppHost.Tests.Configuration;
 
 public sealed class ReplicasTests
 {
+    private const string OtlpEndpoint = "http://127.0.0.1:4318";
+
     [Fact]
     public async Task Replicas_each_run_on_their_own_port_and_referencing_services_get_every_endpoint()
     {
-        var builder = await DistributedApplicationTestingBuilder.CreateAsync<Program>(["--Replicas:seat-service=2"]);
+        // One run checks two settings (replicas, and an OTLP endpoint for the dashboard): each full start costs seconds.
+        var builder = await DistributedApplicationTestingBuilder.CreateAsync<Program>(["--Replicas:seat-service=2", $"--Dashboard:OtlpEndpoint={OtlpEndpoint}"]);
         await using var app = await builder.BuildAsync();
         using var timeout = new CancellationTokenSource(Resources.StartTimeout);
 
@@ -32,5 +35,7 @@ public sealed class ReplicasTests
         environment["services__seat-service__http__0"].ShouldBe(replicas[0].Urls[0]);
         environment["services__seat-service__http__1"].ShouldBe(replicas[1].Urls[0]);
         ProcessInspector.Environment(replicas[1].Pid!.Value)["OTEL_RESOURCE_ATTRIBUTES"].ShouldBe("service.instance.id=seat-service-1");
+        environment["OTEL_EXPORTER_OTLP_ENDPOINT"].ShouldBe(OtlpEndpoint);
+        environment["OTEL_EXPORTER_OTLP_PROTOCOL"].ShouldBe("http/protobuf");
     }
 }

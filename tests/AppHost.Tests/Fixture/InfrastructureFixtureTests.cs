@@ -1,4 +1,6 @@
 using Npgsql;
+using Outreach.AppHost.Hosting.RabbitMQ;
+using Outreach.AppHost.Tests.Support;
 using Outreach.Testing;
 using RabbitMQ.Client;
 using Shouldly;
@@ -55,11 +57,18 @@ public sealed class InfrastructureFixtureTests(InfrastructureFixture infrastruct
     public async Task A_killed_broker_refuses_connections_until_started_again()
     {
         var factory = new ConnectionFactory { Uri = new Uri(infrastructure.RabbitMqConnectionString), RequestedConnectionTimeout = TimeSpan.FromSeconds(2) };
+        var broker = (RabbitMQServerResource)infrastructure.App.Model.Find("rabbitmq");
+        var tree = ProcessInspector.Tree(infrastructure.App.ResourceNotifications.GetSnapshot("rabbitmq")!.Pid!.Value);
+        EpmdProcesses(broker.EpmdPort).ShouldNotBeEmpty();
 
         await infrastructure.KillRabbitMqAsync();
         try
         {
             await Should.ThrowAsync<Exception>(async () => await factory.CreateConnectionAsync());
+            // The whole node goes: script, beam.smp, erl_child_setup, inet_gethost, and its private epmd.
+            tree.Count.ShouldBeGreaterThanOrEqualTo(3);
+            tree.Where(process => ProcessInspector.IsAlive(process.Pid, process.StartTime)).ShouldBeEmpty();
+            EpmdProcesses(broker.EpmdPort).ShouldBeEmpty();
         }
         finally
         {
@@ -69,6 +78,26 @@ public sealed class InfrastructureFixtureTests(InfrastructureFixture infrastruct
         await using var connection = await factory.CreateConnectionAsync();
         connection.IsOpen.ShouldBeTrue();
     }
+
+    private static List<int> EpmdProcesses(int port) =>
+        Directory.EnumerateDirectories("/proc")
+            .Select(Path.GetFileName)
+            .Where(name => name!.All(char.IsAsciiDigit))
+            .Select(name => int.Parse(name!, System.Globalization.CultureInfo.InvariantCulture))
+            .Where(pid =>
+            {
+                try
+                {
+                    return File.ReadAllText($"/proc/{pid}/comm").Trim() == "epmd"
+                        && File.ReadAllText($"/proc/{pid}/environ").Split('\0').Contains($"ERL_EPMD_PORT={port}")
+                        && File.ReadAllText($"/proc/{pid}/stat").Split(' ')[2] != "Z";
+                }
+                catch (IOException)
+                {
+                    return false;
+                }
+            })
+            .ToList();
 
     [Fact]
     public async Task A_restarted_database_server_keeps_its_data()

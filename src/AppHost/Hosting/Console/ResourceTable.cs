@@ -10,14 +10,17 @@ internal static class ResourceTable
     public static Table Render(IReadOnlyList<ResourceSnapshot> snapshots)
     {
         var table = new Table().Border(TableBorder.Rounded).Title("[bold]Outreach AppHost[/]");
-        table.AddColumns("Resource", "Type", "State", "Health", "PID", "Restarts", "URLs");
+        table.AddColumn(new TableColumn("Resource").NoWrap());
+        table.AddColumn(new TableColumn("State").NoWrap());
+        table.AddColumn(new TableColumn("PID").RightAligned());
+        table.AddColumn(new TableColumn("Restarts").RightAligned());
+        table.AddColumn(new TableColumn("URL"));
         foreach (var snapshot in snapshots)
         {
+            var state = snapshot.Health is { } health ? $"{snapshot.State} ({health})" : snapshot.State;
             table.AddRow(
                 Markup.Escape(snapshot.Name),
-                Markup.Escape(snapshot.ResourceType),
-                $"[{StateColour(snapshot)}]{Markup.Escape(snapshot.State)}[/]",
-                snapshot.Health?.ToString() ?? "",
+                $"[{StateColour(snapshot)}]{Markup.Escape(state)}[/]",
                 snapshot.Pid?.ToString(CultureInfo.InvariantCulture) ?? "",
                 snapshot.RestartCount.ToString(CultureInfo.InvariantCulture),
                 Markup.Escape(string.Join(" ", snapshot.Urls)));
@@ -57,7 +60,8 @@ internal static class ResourceTable
     {
         KnownResourceStates.Running when snapshot.Health == HealthStatus.Healthy => "green",
         KnownResourceStates.Running or KnownResourceStates.Starting or KnownResourceStates.Waiting => "yellow",
-        KnownResourceStates.FailedToStart or KnownResourceStates.Exited => "red",
+        KnownResourceStates.FailedToStart => "red",
+        KnownResourceStates.Exited when snapshot.Message is not null => "red",
         _ => "grey",
     };
 }
