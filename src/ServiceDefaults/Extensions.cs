@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Http;
@@ -40,11 +42,19 @@ public static class Extensions
 
     public static WebApplication MapDefaultEndpoints(this WebApplication app)
     {
-        // Order matters: the route is recorded on the request span before the exception handler
-        // clears the endpoint, and both handlers sit inside the span so their status is seen.
-        app.UseRequestSpanNames();
+        // The pipeline is laid out here rather than left to WebApplication's defaults, which put routing
+        // and authentication in front of everything a service adds: then a 403 from authorization or an
+        // exception in an authentication handler would never reach the problem-details answers.
+        app.UseServerSpanStatus();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseRouting();
+        app.UseServerSpanRoute();
+        var services = app.Services.GetRequiredService<IServiceProviderIsService>();
+        if (services.IsService(typeof(IAuthenticationSchemeProvider)))
+            app.UseAuthentication();
+        if (services.IsService(typeof(IAuthorizationHandlerProvider)))
+            app.UseAuthorization();
 
         // Readiness: every check (database, broker, self). MassTransit reports a lost broker as
         // Degraded, so for readiness anything short of Healthy answers 503.

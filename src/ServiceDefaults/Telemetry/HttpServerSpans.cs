@@ -8,9 +8,10 @@ namespace Outreach.ServiceDefaults.Telemetry;
 
 /// <summary>
 /// ASP.NET Core's own request activity carries no tags and is named
-/// "Microsoft.AspNetCore.Hosting.HttpRequestIn". A middleware records the method and the matched
-/// route pattern on it as soon as routing has chosen an endpoint (the exception handler clears the
-/// endpoint later), and <see cref="HttpServerSpanProcessor"/> turns them into a "GET /seats/{id}" name.
+/// "Microsoft.AspNetCore.Hosting.HttpRequestIn". Two small middlewares record what a name needs:
+/// the method and final status code (outermost, so error answers are seen) and the matched route
+/// pattern (right after routing, before the exception handler can clear the endpoint).
+/// <see cref="HttpServerSpanProcessor"/> then names the span "GET /seats/{id}".
 /// Only the route pattern is recorded, never the path or query: those may carry tokens.
 /// </summary>
 public static class HttpServerSpans
@@ -20,29 +21,33 @@ public static class HttpServerSpans
     public const string RouteTag = "http.route";
     public const string StatusCodeTag = "http.response.status_code";
 
-    public static IApplicationBuilder UseRequestSpanNames(this IApplicationBuilder app) =>
+    /// <summary>Place first: records the method and the status code of the final answer.</summary>
+    public static IApplicationBuilder UseServerSpanStatus(this IApplicationBuilder app) =>
         app.Use(async (context, next) =>
         {
-            var activity = context.Features.Get<IHttpActivityFeature>()?.Activity;
-            if (activity is not { IsAllDataRequested: true })
-            {
-                await next(context);
-                return;
-            }
-
-            activity.SetTag(MethodTag, context.Request.Method);
-            if (context.GetEndpoint() is RouteEndpoint { RoutePattern.RawText: { } route })
-                activity.SetTag(RouteTag, route);
-
+            var activity = RecordedActivity(context);
+            activity?.SetTag(MethodTag, context.Request.Method);
             try
             {
                 await next(context);
             }
             finally
             {
-                activity.SetTag(StatusCodeTag, context.Response.StatusCode);
+                activity?.SetTag(StatusCodeTag, context.Response.StatusCode);
             }
         });
+
+    /// <summary>Place right after UseRouting: records the route pattern of the chosen endpoint.</summary>
+    public static IApplicationBuilder UseServerSpanRoute(this IApplicationBuilder app) =>
+        app.Use((context, next) =>
+        {
+            if (context.GetEndpoint() is RouteEndpoint { RoutePattern.RawText: { } route })
+                RecordedActivity(context)?.SetTag(RouteTag, route);
+            return next(context);
+        });
+
+    private static Activity? RecordedActivity(HttpContext context) =>
+        context.Features.Get<IHttpActivityFeature>()?.Activity is { IsAllDataRequested: true } activity ? activity : null;
 }
 
 /// <summary>Names server spans "METHOD route" and keeps health probes out of the exported traces.</summary>
