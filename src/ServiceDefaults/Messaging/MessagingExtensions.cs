@@ -6,6 +6,7 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
 using Outreach.ServiceDefaults.Health;
 using Outreach.ServiceDefaults.Messaging;
+using Outreach.ServiceDefaults.Telemetry;
 
 namespace Microsoft.Extensions.Hosting;
 
@@ -31,7 +32,8 @@ public static class MessagingExtensions
     {
         ArgumentNullException.ThrowIfNull(consumerAssemblies);
         var connection = RabbitMqConnection.Parse(RequireConnectionString(builder.Configuration));
-        var connectionDisplayName = builder.Environment.ApplicationName;
+        // "seat-service" under the AppHost: names the broker connections and the metrics' service label.
+        var connectionDisplayName = TelemetryResource.ServiceName(builder.Configuration, builder.Environment.ApplicationName);
         builder.Services.AddOptions<MessageRetryOptions>().Bind(builder.Configuration.GetSection(MessageRetryOptions.SectionName));
         // MassTransit adds its bus check (receive endpoints) to the health check service; the broker
         // check covers the connection itself, which matters for services that only publish.
