@@ -44,6 +44,8 @@ public sealed class DistributedApplicationBuilder : IDistributedApplicationBuild
 
     public DistributedApplicationOptions Options { get; }
 
+    public IServiceCollection Services => _host.Services;
+
     public IList<IResource> Resources { get; } = [];
 
     public IResourceBuilder<T> AddResource<T>(T resource)

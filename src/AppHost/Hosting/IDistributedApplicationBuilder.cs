@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Outreach.AppHost.Hosting.ApplicationModel;
 
 namespace Outreach.AppHost.Hosting;
@@ -9,6 +10,9 @@ public interface IDistributedApplicationBuilder
     IConfigurationManager Configuration { get; }
 
     DistributedApplicationOptions Options { get; }
+
+    /// <summary>The host's services: later features (the dashboard) register their own hosted services here.</summary>
+    IServiceCollection Services { get; }
 
     IList<IResource> Resources { get; }
 

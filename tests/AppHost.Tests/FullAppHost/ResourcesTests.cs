@@ -68,6 +68,15 @@ public sealed class ResourcesTests(RunningAppHost host)
     }
 
     [Fact]
+    public void The_console_output_of_each_process_is_kept_in_memory_and_in_the_data_directory()
+    {
+        host.App.ResourceLogs.GetLines(Resources.Postgres).ShouldContain(line => line.Contains("ready to accept connections", StringComparison.Ordinal));
+        host.App.ResourceLogs.GetLines(Resources.SeatService).ShouldNotBeEmpty();
+        var logFile = Path.Combine(host.App.DataDirectory.LogsDirectory, "postgres.log");
+        File.Exists(logFile).ShouldBeTrue();
+    }
+
+    [Fact]
     public async Task The_broker_connection_string_is_an_amqp_uri_on_loopback()
     {
         var connectionString = await host.App.GetConnectionStringAsync(Resources.RabbitMq);

@@ -11,11 +11,17 @@ public sealed class ResourceLogStore(string logsDirectory) : IDisposable
     private const int KeptLines = 2000;
     private readonly ConcurrentDictionary<string, InstanceLog> _logs = new(StringComparer.Ordinal);
 
+    /// <summary>Raised for every line (instance name, line), for live views such as the dashboard's console logs.</summary>
+    public event Action<string, string>? LineAppended;
+
     public IReadOnlyList<string> GetLines(string instanceName) =>
         _logs.TryGetValue(instanceName, out var log) ? log.Snapshot() : [];
 
-    internal void Append(string instanceName, string line) =>
+    internal void Append(string instanceName, string line)
+    {
         _logs.GetOrAdd(instanceName, name => new InstanceLog(Path.Combine(logsDirectory, $"{name}.log"), KeptLines)).Append(line);
+        LineAppended?.Invoke(instanceName, line);
+    }
 
     public void Dispose()
     {

@@ -31,8 +31,22 @@ internal sealed class PortAllocator(JsonValueStore store)
         return port;
     }
 
+    // Below Linux's ephemeral range (32768-60999 by default), so an outgoing connection's local port cannot
+    // take a chosen port in the moment between choosing it and the server binding it.
+    private const int LowestPort = 20000;
+    private const int HighestPort = 32000;
+
     private static int FreePort()
     {
+        for (var attempt = 0; attempt < 100; attempt++)
+        {
+            var candidate = Random.Shared.Next(LowestPort, HighestPort);
+            if (IsFree(candidate))
+            {
+                return candidate;
+            }
+        }
+
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
         return ((IPEndPoint)listener.LocalEndpoint).Port;

@@ -1,5 +1,6 @@
 using System.Reflection;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Outreach.AppHost.Hosting;
 using Outreach.AppHost.Hosting.ApplicationModel;
 
@@ -21,6 +22,8 @@ public sealed class DistributedApplicationTestingBuilder : IDistributedApplicati
     public IConfigurationManager Configuration => _inner.Configuration;
 
     public DistributedApplicationOptions Options => _inner.Options;
+
+    public IServiceCollection Services => _inner.Services;
 
     public IList<IResource> Resources => _inner.Resources;
 
