@@ -35,12 +35,13 @@ internal sealed class EventBatchReader
     {
         await using var batch = new NpgsqlBatch(connection);
         // Read first, so the events statement's horizon is at least this one: everything below it is final.
+        // The cursor is always below an earlier horizon, so committed events at or above the horizon are all that
+        // is pending. max() keeps both look-ups on an index even before the table has statistics.
         var state = new NpgsqlBatchCommand("""
             SELECT pg_snapshot_xmin(pg_current_snapshot()),
-                   EXISTS (SELECT 1 FROM events WHERE tx_id >= pg_snapshot_xmin(pg_current_snapshot()) AND (tx_id, seq_id) > ($1, $2)),
+                   coalesce((SELECT max(tx_id) FROM events) >= pg_snapshot_xmin(pg_current_snapshot()), false),
                    coalesce((SELECT max(seq_id) FROM events), 0)
             """);
-        AddCursor(state, after);
         var events = new NpgsqlBatchCommand(_eventsSql);
         AddCursor(events, after);
         events.Parameters.Add(new NpgsqlParameter<int> { TypedValue = _batchSize });

@@ -150,8 +150,12 @@ internal sealed class SubscriptionRunner(DocumentStore store, EventSubscription 
         await subscription.ProcessEventsAsync(events, context);
 
         var next = SubscriptionCursor.After(events[^1]);
+        // Asynchronous commit is safe here: the handler's writes and the checkpoint are lost or kept together, and a
+        // lost batch is simply delivered again. It saves a WAL flush per batch.
         await using (var command = new NpgsqlCommand("""
+            WITH durability AS (SELECT set_config('synchronous_commit', 'off', true))
             UPDATE subscription_checkpoints SET tx_id = $2, seq_id = $3, updated_at = now()
+            FROM durability
             WHERE name = $1 AND tx_id = $4 AND seq_id = $5
             """, connection, transaction))
         {
