@@ -12,6 +12,7 @@ var rabbitmq = builder.AddRabbitMQ("rabbitmq");
 var seatService = builder.AddProject<Projects.Outreach_SeatService>("seat-service")
     .WithReference(seatsDb).WaitFor(seatsDb)
     .WithReference(rabbitmq).WaitFor(rabbitmq)
+    .WithOperatorToken()
     .WithReplicas(builder.Configuration.GetValue("Replicas:seat-service", 1));
 
 var identityService = builder.AddProject<Projects.Outreach_IdentityService>("identity-service")
@@ -28,6 +29,3 @@ builder.AddProject<Projects.Outreach_InvitationService>("invitation-service")
     .WithReplicas(builder.Configuration.GetValue("Replicas:invitation-service", 1));
 
 builder.Build().Run();
-
-/// <summary>Public so tests can name the entry point: DistributedApplicationTestingBuilder.CreateAsync&lt;Program&gt;().</summary>
-public partial class Program;

@@ -45,6 +45,9 @@ public sealed class DistributedApplication : IAsyncDisposable
 
     public ResourceLogStore ResourceLogs => Services.GetRequiredService<ResourceLogStore>();
 
+    /// <summary>The operator token: generated once, kept in the data directory, given to projects WithOperatorToken().</summary>
+    public string OperatorToken => StateFile.OperatorToken;
+
     /// <summary>apphost.json: later features add their <c>demo</c> and <c>dashboard</c> entries here.</summary>
     public AppHostStateFile StateFile => Services.GetRequiredService<AppHostStateFile>();
 

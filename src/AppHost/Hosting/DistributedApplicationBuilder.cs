@@ -124,7 +124,7 @@ public sealed class DistributedApplicationBuilder : IDistributedApplicationBuild
                 provider.GetRequiredService<ResourceLogStore>(),
                 provider.GetRequiredService<PidRegistry>(),
                 provider.GetRequiredService<ILoggerFactory>().CreateLogger("Outreach.AppHost"));
-            var supervisors = SupervisorFactory.Create(model, dataDirectory, settings, supervisorServices, new HttpClient { Timeout = TimeSpan.FromSeconds(3) });
+            var supervisors = SupervisorFactory.Create(model, dataDirectory, settings, operatorToken, supervisorServices, new HttpClient { Timeout = TimeSpan.FromSeconds(3) });
             return new ResourceOrchestrator(model, supervisors, settings);
         });
         services.AddSingleton(provider => new ResourceCommandService(

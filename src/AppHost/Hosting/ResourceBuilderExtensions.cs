@@ -36,10 +36,23 @@ public static class ResourceBuilderExtensions
     }
 
     public static IResourceBuilder<T> WithEnvironment<T>(this IResourceBuilder<T> builder, string name, string value)
+        where T : Resource, IResourceWithEnvironment =>
+        builder.WithEnvironment(context => context.EnvironmentVariables[name] = value);
+
+    /// <summary>Sets environment when the process is launched, from values known only then.</summary>
+    public static IResourceBuilder<T> WithEnvironment<T>(this IResourceBuilder<T> builder, Action<EnvironmentCallbackContext> callback)
         where T : Resource, IResourceWithEnvironment
     {
         ArgumentNullException.ThrowIfNull(builder);
-        builder.Resource.Environment[name] = value;
+        builder.Resource.EnvironmentCallbacks.Add(callback);
         return builder;
     }
+
+    /// <summary>
+    /// Hands the AppHost's operator token (generated once, kept in the data directory, shown in apphost.json)
+    /// to the project as <c>Operator__Token</c>.
+    /// </summary>
+    public static IResourceBuilder<T> WithOperatorToken<T>(this IResourceBuilder<T> builder)
+        where T : Resource, IResourceWithEnvironment =>
+        builder.WithEnvironment(context => context.EnvironmentVariables["Operator__Token"] = context.OperatorToken);
 }

@@ -13,7 +13,7 @@ public sealed class ExternalResourcesTests(InfrastructureFixture external) : ICl
     [Fact]
     public async Task Given_connection_strings_the_apphost_uses_those_servers_and_creates_the_databases_there()
     {
-        var builder = await DistributedApplicationTestingBuilder.CreateAsync<Program>(
+        var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.Outreach_AppHost>(
         [
             $"--ConnectionStrings:postgres={external.PostgresConnectionString}",
             $"--ConnectionStrings:rabbitmq={external.RabbitMqConnectionString}",

@@ -14,7 +14,7 @@ public sealed class ReplicasTests
     public async Task Replicas_each_run_on_their_own_port_and_referencing_services_get_every_endpoint()
     {
         // One run checks two settings (replicas, and an OTLP endpoint for the dashboard): each full start costs seconds.
-        var builder = await DistributedApplicationTestingBuilder.CreateAsync<Program>(["--Replicas:seat-service=2", $"--Dashboard:OtlpEndpoint={OtlpEndpoint}"]);
+        var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.Outreach_AppHost>(["--Replicas:seat-service=2", $"--Dashboard:OtlpEndpoint={OtlpEndpoint}"]);
         await using var app = await builder.BuildAsync();
         using var timeout = new CancellationTokenSource(Resources.StartTimeout);
 

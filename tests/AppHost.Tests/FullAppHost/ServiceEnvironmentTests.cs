@@ -30,6 +30,14 @@ public sealed class ServiceEnvironmentTests(RunningAppHost host)
         environment["services__identity-service__http__0"].ShouldBe(host.App.GetEndpoint(Resources.IdentityService).ToString().TrimEnd('/'));
     }
 
+    [Fact]
+    public void Only_the_seat_service_receives_the_operator_token()
+    {
+        EnvironmentOf(Resources.SeatService)["Operator__Token"].ShouldBe(host.App.OperatorToken);
+        EnvironmentOf(Resources.IdentityService).ShouldNotContainKey("Operator__Token");
+        EnvironmentOf(Resources.InvitationService).ShouldNotContainKey("Operator__Token");
+    }
+
     [Theory]
     [InlineData(Resources.SeatService)]
     [InlineData(Resources.IdentityService)]

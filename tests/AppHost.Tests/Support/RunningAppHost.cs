@@ -19,7 +19,7 @@ public sealed class RunningAppHost : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        var builder = await DistributedApplicationTestingBuilder.CreateAsync<Program>();
+        var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.Outreach_AppHost>();
         _app = await builder.BuildAsync();
         _app.ResourceNotifications.Changed += _history.Enqueue;
         using var timeout = new CancellationTokenSource(Resources.StartTimeout);

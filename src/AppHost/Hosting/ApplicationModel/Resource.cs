@@ -12,8 +12,8 @@ public abstract class Resource(string name) : IResource
 
     public IList<IResource> References { get; } = [];
 
-    /// <summary>Extra environment variables given with <c>WithEnvironment</c>.</summary>
-    public IDictionary<string, string> Environment { get; } = new Dictionary<string, string>(StringComparer.Ordinal);
+    /// <summary>Extra environment given with <c>WithEnvironment</c>, applied when the process is launched.</summary>
+    public IList<Action<EnvironmentCallbackContext>> EnvironmentCallbacks { get; } = [];
 
     public override string ToString() => $"{ResourceType} {Name}";
 }

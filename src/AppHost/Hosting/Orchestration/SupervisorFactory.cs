@@ -10,7 +10,7 @@ namespace Outreach.AppHost.Hosting.Orchestration;
 internal static class SupervisorFactory
 {
     public static IReadOnlyList<ResourceSupervisor> Create(
-        DistributedApplicationModel model, DataDirectory dataDirectory, HostingSettings settings, SupervisorServices services, HttpClient healthClient)
+        DistributedApplicationModel model, DataDirectory dataDirectory, HostingSettings settings, string operatorToken, SupervisorServices services, HttpClient healthClient)
     {
         var supervisors = new List<ResourceSupervisor>();
         foreach (var resource in model.Resources.OfType<Resource>())
@@ -30,7 +30,7 @@ internal static class SupervisorFactory
                 case ProjectResource project:
                     for (var replica = 0; replica < project.Replicas; replica++)
                     {
-                        var launcher = new ProjectLauncher(project, replica, settings, healthClient);
+                        var launcher = new ProjectLauncher(project, replica, settings, operatorToken, healthClient);
                         supervisors.Add(new ResourceSupervisor(project.InstanceName(replica), project, launcher, waitsFor, services));
                     }
 

@@ -9,7 +9,7 @@ internal static class ProjectEnvironment
     // Inherited values under these prefixes would contradict what the AppHost hands out.
     private static readonly string[] ReplacedPrefixes = ["ConnectionStrings__", "services__", "OTEL_", "ASPNETCORE_URLS", "ASPNETCORE_HTTP_PORTS", "ASPNETCORE_HTTPS_PORTS"];
 
-    public static void Apply(IDictionary<string, string?> environment, ProjectResource project, int replica, HostingSettings settings)
+    public static void Apply(IDictionary<string, string?> environment, ProjectResource project, int replica, HostingSettings settings, string operatorToken)
     {
         foreach (var key in environment.Keys.Where(key => ReplacedPrefixes.Any(prefix => key.StartsWith(prefix, StringComparison.Ordinal))).ToList())
         {
@@ -50,9 +50,10 @@ internal static class ProjectEnvironment
         environment["ASPNETCORE_URLS"] = project.HttpUrls.ElementAt(replica);
         environment["ASPNETCORE_ENVIRONMENT"] = settings.EnvironmentName;
         environment["DOTNET_ENVIRONMENT"] = settings.EnvironmentName;
-        foreach (var (key, value) in project.Environment)
+        var context = new EnvironmentCallbackContext(environment, operatorToken);
+        foreach (var callback in project.EnvironmentCallbacks)
         {
-            environment[key] = value;
+            callback(context);
         }
     }
 }

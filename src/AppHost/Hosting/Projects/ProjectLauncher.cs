@@ -5,7 +5,7 @@ using Outreach.AppHost.Hosting.Processes;
 namespace Outreach.AppHost.Hosting.Projects;
 
 /// <summary>Runs one replica of a project from its build output (<c>dotnet &lt;dll&gt;</c>: no build, no `dotnet run`).</summary>
-internal sealed class ProjectLauncher(ProjectResource project, int replica, HostingSettings settings, HttpClient healthClient) : IResourceLauncher
+internal sealed class ProjectLauncher(ProjectResource project, int replica, HostingSettings settings, string operatorToken, HttpClient healthClient) : IResourceLauncher
 {
     private string Url => project.HttpUrls.ElementAt(replica);
 
@@ -36,7 +36,7 @@ internal sealed class ProjectLauncher(ProjectResource project, int replica, Host
             WorkingDirectory = Path.GetDirectoryName(project.Metadata.ProjectPath) ?? Environment.CurrentDirectory,
         };
         startInfo.ArgumentList.Add(project.Metadata.AssemblyPath);
-        ProjectEnvironment.Apply(startInfo.Environment, project, replica, settings);
+        ProjectEnvironment.Apply(startInfo.Environment, project, replica, settings, operatorToken);
         return startInfo;
     }
 
