@@ -2,6 +2,7 @@ using Npgsql;
 using Outreach.AppHost.Hosting;
 using Outreach.AppHost.Hosting.Postgres;
 using Outreach.AppHost.Hosting.RabbitMQ;
+using Outreach.AppHost.Hosting.State;
 using Xunit;
 
 namespace Outreach.Testing;
@@ -35,9 +36,11 @@ public sealed class InfrastructureFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
+        // Servers left by test runs that were killed before they could dispose their fixture go first.
+        await AbandonedDataDirectories.SweepAsync();
         var builder = DistributedApplication.CreateBuilder(new DistributedApplicationOptions
         {
-            DataDirectory = Directory.CreateTempSubdirectory("outreach-fixture-").FullName,
+            DataDirectory = Directory.CreateTempSubdirectory(AbandonedDataDirectories.FixturePrefix).FullName,
             DeleteDataDirectoryOnDispose = true,
             ConsoleOutput = false,
             LiveConsole = false,

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Outreach.AppHost.Hosting;
 using Outreach.AppHost.Hosting.ApplicationModel;
+using Outreach.AppHost.Hosting.State;
 
 namespace Outreach.AppHost.Testing;
 
@@ -36,7 +37,8 @@ public sealed class DistributedApplicationTestingBuilder : IDistributedApplicati
     {
         var entryPoint = typeof(TEntryPoint).Assembly.EntryPoint
             ?? throw new InvalidOperationException($"{typeof(TEntryPoint).Assembly.GetName().Name} has no entry point.");
-        var dataDirectory = Directory.CreateTempSubdirectory("outreach-test-").FullName;
+        await AbandonedDataDirectories.SweepAsync();
+        var dataDirectory = Directory.CreateTempSubdirectory(AbandonedDataDirectories.TestPrefix).FullName;
         var hook = new TestingHook(dataDirectory);
         using (hook.Install())
         {
