@@ -1,0 +1,27 @@
+using Outreach.AppHost.Hosting;
+using Shouldly;
+using Xunit;
+
+namespace Outreach.AppHost.Tests.Units;
+
+public sealed class AppHostArgumentsTests
+{
+    [Fact]
+    public void Data_dir_and_fresh_are_the_apphosts_own_and_the_rest_is_configuration()
+    {
+        var parsed = AppHostArguments.Parse(["--data-dir", "/srv/outreach", "--fresh", "--Replicas:seat-service=2"]);
+
+        parsed.DataDirectory.ShouldBe("/srv/outreach");
+        parsed.Fresh.ShouldBeTrue();
+        parsed.Remaining.ShouldBe(["--Replicas:seat-service=2"]);
+    }
+
+    [Fact]
+    public void Data_dir_may_be_given_with_an_equals_sign()
+    {
+        var parsed = AppHostArguments.Parse(["--data-dir=/tmp/x"]);
+
+        parsed.DataDirectory.ShouldBe("/tmp/x");
+        parsed.Fresh.ShouldBeFalse();
+    }
+}
