@@ -1,3 +1,4 @@
+using Outreach.AppHost.Hosting.State;
 using Outreach.AppHost.Tests.Support;
 using Shouldly;
 using Xunit;
@@ -7,6 +8,7 @@ namespace Outreach.AppHost.Tests.Lifecycle;
 /// <summary>The AppHost as a user runs it: `dotnet Outreach.AppHost.dll --data-dir …`, signalled from outside.</summary>
 public sealed class ProcessLifecycleTests : IDisposable
 {
+    private readonly List<(int Pid, long StartTime)> _seen = [];
     private const int SigKill = 9;
     private const int SigTerm = 15;
     private readonly string _dataDirectory = Directory.CreateTempSubdirectory("outreach-lifecycle-").FullName;
@@ -19,6 +21,7 @@ public sealed class ProcessLifecycleTests : IDisposable
         {
             using var state = await first.WaitUntilHealthyAsync(_dataDirectory);
             leftovers = StateFileReader.Pids(state).Values.SelectMany(ProcessInspector.Tree).ToList();
+            _seen.AddRange(leftovers);
             leftovers.Count.ShouldBeGreaterThanOrEqualTo(5);
 
             first.Signal(SigKill);
@@ -33,6 +36,7 @@ public sealed class ProcessLifecycleTests : IDisposable
         leftovers.Where(process => ProcessInspector.IsAlive(process.Pid, process.StartTime)).ShouldBeEmpty();
         second.Output.ShouldContain("left by an earlier run");
         var running = StateFileReader.Pids(secondState).Values.SelectMany(ProcessInspector.Tree).ToList();
+        _seen.AddRange(running);
 
         second.Signal(SigTerm);
         (await second.WaitForExitAsync(TimeSpan.FromSeconds(90))).ShouldBe(0);
@@ -71,6 +75,14 @@ public sealed class ProcessLifecycleTests : IDisposable
 
     public void Dispose()
     {
+        // A failed run must not leave servers behind: whatever this test saw running goes, and so does
+        // what the data directory still records (the private epmd among it).
+        foreach (var process in _seen.Where(process => ProcessInspector.IsAlive(process.Pid, process.StartTime)))
+        {
+            AppHostProcess.SignalProcess(process.Pid, 9);
+        }
+
+        LeftoverCleaner.CleanAsync(new DataDirectory(_dataDirectory), _ => { }).GetAwaiter().GetResult();
         try
         {
             Directory.Delete(_dataDirectory, recursive: true);

@@ -91,7 +91,9 @@ internal sealed class AppHostProcess : IDisposable
         return _process.ExitCode;
     }
 
-    public void Signal(int signal) => _ = Kill(_process.Id, signal);
+    public void Signal(int signal) => SignalProcess(_process.Id, signal);
+
+    public static void SignalProcess(int pid, int signal) => _ = Kill(pid, signal);
 
     public void Dispose()
     {
