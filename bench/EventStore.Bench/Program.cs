@@ -8,6 +8,7 @@ var seconds = Argument("--seconds") is { } s ? double.Parse(s, CultureInfo.Invar
 var duration = TimeSpan.FromSeconds(seconds);
 const int CatchUpEvents = 300_000;
 
+var loadBefore = LoadAverage();
 Console.WriteLine("Starting PostgreSQL and RabbitMQ…");
 await using var infrastructure = await Infrastructure.StartAsync(Argument("--postgres"), Argument("--rabbitmq"));
 Console.WriteLine($"Servers: {infrastructure.Description}. Each throughput figure: 1 s warm-up, then {seconds:0} s.");
@@ -61,6 +62,7 @@ figures.Add(new Figure("commit-to-publish p50", relayed.P50, direct.P50, "ms", "
 figures.Add(new Figure("commit-to-publish p99", relayed.P99, direct.P99, "ms", "≤ 50 ms", relayed.P99 <= 50, LowerIsBetter: true));
 notes.Add($"latency: {relayed.Samples:#,0} relayed events from 8 writers appending one event every 5 ms each; baseline = MassTransit publish-to-confirm of the same message ({direct.Samples:#,0} samples)");
 
+notes.Add($"machine: {Environment.ProcessorCount} cores; load average (1/5/15 min) before {loadBefore}, after {LoadAverage()}");
 Console.WriteLine();
 Console.WriteLine(Report.Table(figures));
 foreach (var note in notes)
@@ -72,6 +74,9 @@ string? Argument(string name)
     var index = Array.IndexOf(args, name);
     return index >= 0 && index + 1 < args.Length ? args[index + 1] : null;
 }
+
+static string LoadAverage() =>
+    File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "n/a";
 
 static NpgsqlDataSource Pool(string connectionString) =>
     new NpgsqlDataSourceBuilder(connectionString) { ConnectionStringBuilder = { MaxAutoPrepare = 64 } }.Build();

@@ -19,24 +19,36 @@ internal static class AppendCommandBuilder
     private const string Returning = "RETURNING id, seq_id, version, timestamp, tx_id";
 
     // One stream: the version check is the stream CTE itself; when it matches no row, no event row is produced.
-    private static string SingleStream(string streamStatement) => $"""
+    private static string SingleStream(string streamStatement, bool oneEvent) => $"""
         WITH lk AS (SELECT pg_advisory_xact_lock($1)),
         s AS ({streamStatement} RETURNING version)
         INSERT INTO events ({EventColumns})
-        SELECT e.id, $2, s.version - $4 + e.pos, e.type, e.data, $9, $10, $11, $5, $12
-        FROM s CROSS JOIN unnest($6::uuid[], $7::text[], $8::jsonb[]) WITH ORDINALITY AS e(id, type, data, pos)
-        ORDER BY e.pos
+        {(oneEvent
+            ? "SELECT $6, $2, s.version, $7, $8, $9, $10, $11, $5, $12 FROM s"
+            : """
+              SELECT e.id, $2, s.version - $4 + e.pos, e.type, e.data, $9, $10, $11, $5, $12
+              FROM s CROSS JOIN unnest($6::uuid[], $7::text[], $8::jsonb[]) WITH ORDINALITY AS e(id, type, data, pos)
+              ORDER BY e.pos
+              """)}
         {Returning}
         """;
 
-    private static readonly string AnyVersionSql = SingleStream(
-        "INSERT INTO streams AS st (id, type, version, tenant_id) SELECT $2, $3, $4, $5 FROM lk ON CONFLICT (id) DO UPDATE SET version = st.version + EXCLUDED.version");
+    private const string AnyVersionStream =
+        "INSERT INTO streams AS st (id, type, version, tenant_id) SELECT $2, $3, $4, $5 FROM lk ON CONFLICT (id) DO UPDATE SET version = st.version + EXCLUDED.version";
 
-    private static readonly string NewStreamSql = SingleStream(
-        "INSERT INTO streams (id, type, version, tenant_id) SELECT $2, $3, $4, $5 FROM lk ON CONFLICT (id) DO NOTHING");
+    private const string NewStream =
+        "INSERT INTO streams (id, type, version, tenant_id) SELECT $2, $3, $4, $5 FROM lk ON CONFLICT (id) DO NOTHING";
 
-    private static readonly string ExpectedVersionSql = SingleStream(
-        "UPDATE streams AS st SET version = st.version + $4 FROM lk WHERE st.id = $2 AND st.version = $13");
+    private const string ExpectedVersionStream =
+        "UPDATE streams AS st SET version = st.version + $4 FROM lk WHERE st.id = $2 AND st.version = $13";
+
+    // [expectation][one event?]: the statement text per shape, so each is prepared once per connection.
+    private static readonly string[,] SingleStreamSql =
+    {
+        { SingleStream(AnyVersionStream, false), SingleStream(AnyVersionStream, true) },
+        { SingleStream(NewStream, false), SingleStream(NewStream, true) },
+        { SingleStream(ExpectedVersionStream, false), SingleStream(ExpectedVersionStream, true) },
+    };
 
     // Several streams: every stream CTE runs before the first event row (the gate is an init-plan), and a miss raises
     // so that streams already bumped are rolled back with the statement.
@@ -79,23 +91,27 @@ internal static class AppendCommandBuilder
     private static NpgsqlBatchCommand BuildSingle(StreamAction stream, IReadOnlyList<string> data, SessionMetadata metadata)
     {
         var expected = stream.ExpectedVersionOnServer;
-        var sql = expected switch
-        {
-            null => AnyVersionSql,
-            0 => NewStreamSql,
-            _ => ExpectedVersionSql,
-        };
         var events = stream.PendingEvents;
-        var command = new NpgsqlBatchCommand(sql);
+        var oneEvent = events.Count == 1;
+        var command = new NpgsqlBatchCommand(SingleStreamSql[expected switch { null => 0, 0 => 1, _ => 2 }, oneEvent ? 1 : 0]);
         var p = command.Parameters;
         p.Add(Value(LockKeys.Stream(stream.StreamId), NpgsqlDbType.Bigint));
         p.Add(Value(stream.StreamId, NpgsqlDbType.Text));
         p.Add(Value(AggregateName(stream), NpgsqlDbType.Text));
         p.Add(Value((long)events.Count, NpgsqlDbType.Bigint));
         p.Add(Value(metadata.TenantId, NpgsqlDbType.Text));
-        p.Add(Value(events.Select(e => e.Id).ToArray(), NpgsqlDbType.Array | NpgsqlDbType.Uuid));
-        p.Add(Value(events.Select(e => e.EventTypeName).ToArray(), NpgsqlDbType.Array | NpgsqlDbType.Text));
-        p.Add(Value(data.ToArray(), NpgsqlDbType.Array | NpgsqlDbType.Jsonb));
+        if (oneEvent)
+        {
+            p.Add(Value(events[0].Id, NpgsqlDbType.Uuid));
+            p.Add(Value(events[0].EventTypeName, NpgsqlDbType.Text));
+            p.Add(Value(data[0], NpgsqlDbType.Jsonb));
+        }
+        else
+        {
+            p.Add(Value(events.Select(e => e.Id).ToArray(), NpgsqlDbType.Array | NpgsqlDbType.Uuid));
+            p.Add(Value(events.Select(e => e.EventTypeName).ToArray(), NpgsqlDbType.Array | NpgsqlDbType.Text));
+            p.Add(Value(data.ToArray(), NpgsqlDbType.Array | NpgsqlDbType.Jsonb));
+        }
         AddMetadata(p, metadata);
         if (expected is > 0)
             p.Add(Value(expected.Value, NpgsqlDbType.Bigint));

@@ -14,7 +14,7 @@ namespace Outreach.EventSourcing;
 internal sealed class CommitNotifier : IAsyncDisposable
 {
     public const string Channel = "outreach_events";
-    private static readonly TimeSpan Spacing = TimeSpan.FromMilliseconds(2);
+    private static readonly TimeSpan Spacing = TimeSpan.FromMilliseconds(5);
 
     private readonly NpgsqlDataSource _dataSource;
     private readonly ChangeSignal _local;
