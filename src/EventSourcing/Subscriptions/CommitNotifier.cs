@@ -51,7 +51,7 @@ internal sealed class CommitNotifier : IAsyncDisposable
                         $"SELECT set_config('synchronous_commit', 'off', true), pg_notify('{Channel}', '')");
                     await command.ExecuteNonQueryAsync(token);
                 }
-                catch (Exception e) when (e is NpgsqlException or TimeoutException or InvalidOperationException)
+                catch (Exception e) when (e is not OperationCanceledException)
                 {
                     // Other replicas fall back to polling; this one was woken locally already.
                     _logger.LogDebug(e, "NOTIFY of new events failed");

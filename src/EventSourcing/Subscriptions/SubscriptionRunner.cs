@@ -66,6 +66,7 @@ internal sealed class SubscriptionRunner(DocumentStore store, EventSubscription 
             logger.LogInformation("Subscription {Subscription} runs on this instance", Name);
             var checkpoint = await LoadCheckpointAsync(connection, stopping);
             var cursor = checkpoint;
+            var savedAt = Stopwatch.GetTimestamp();
             var settle = TimeSpan.Zero;
             while (true)
             {
@@ -83,10 +84,16 @@ internal sealed class SubscriptionRunner(DocumentStore store, EventSubscription 
                 if (!caughtUp)
                     continue;
 
-                // Every matching event below the horizon is processed: skip the rest of that range next time.
+                // Every matching event below the horizon is processed: skip the rest of that range next time, and
+                // now and then record that, so progress and lag do not count events this subscription skips.
                 var below = SubscriptionCursor.BelowHorizon(batch.Horizon);
                 if (cursor.IsBefore(below))
                     cursor = below;
+                if (checkpoint.IsBefore(cursor) && Stopwatch.GetElapsedTime(savedAt) > store.Options.PollingInterval)
+                {
+                    checkpoint = await SaveCheckpointAsync(connection, null, cursor, checkpoint, stopping);
+                    savedAt = Stopwatch.GetTimestamp();
+                }
 
                 // Events above the horizon wait for an older transaction to finish: look again soon, then less often.
                 settle = batch.Pending ? NextSettle(settle) : TimeSpan.Zero;
@@ -149,29 +156,33 @@ internal sealed class SubscriptionRunner(DocumentStore store, EventSubscription 
         var context = new SubscriptionContext(Name, connection, transaction, scope.ServiceProvider, stopping);
         await subscription.ProcessEventsAsync(events, context);
 
-        var next = SubscriptionCursor.After(events[^1]);
-        // Asynchronous commit is safe here: the handler's writes and the checkpoint are lost or kept together, and a
-        // lost batch is simply delivered again. It saves a WAL flush per batch.
-        await using (var command = new NpgsqlCommand("""
-            WITH durability AS (SELECT set_config('synchronous_commit', 'off', true))
-            UPDATE subscription_checkpoints SET tx_id = $2, seq_id = $3, updated_at = now()
-            FROM durability
-            WHERE name = $1 AND tx_id = $4 AND seq_id = $5
-            """, connection, transaction))
-        {
-            command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = Name });
-            command.Parameters.Add(new NpgsqlParameter { Value = next.TransactionId, NpgsqlDbType = NpgsqlDbType.Xid8 });
-            command.Parameters.Add(new NpgsqlParameter<long> { TypedValue = next.Sequence });
-            command.Parameters.Add(new NpgsqlParameter { Value = checkpoint.TransactionId, NpgsqlDbType = NpgsqlDbType.Xid8 });
-            command.Parameters.Add(new NpgsqlParameter<long> { TypedValue = checkpoint.Sequence });
-            // Belt and braces next to the lock: a checkpoint that moved under us means another runner; stop.
-            if (await command.ExecuteNonQueryAsync(stopping) != 1)
-                throw new InvalidOperationException($"The checkpoint of subscription {Name} moved under this instance.");
-        }
+        var next = await SaveCheckpointAsync(connection, transaction, SubscriptionCursor.After(events[^1]), checkpoint, stopping);
         await transaction.CommitAsync(stopping);
 
         Interlocked.Add(ref _processed, events.Count);
         EventStoreTelemetry.EventsDelivered.Add(events.Count, new KeyValuePair<string, object?>("subscription", Name));
+        return next;
+    }
+
+    private async Task<SubscriptionCursor> SaveCheckpointAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction,
+        SubscriptionCursor next, SubscriptionCursor previous, CancellationToken stopping)
+    {
+        // Asynchronous commit is safe here: the handler's writes and the checkpoint are lost or kept together, and a
+        // lost batch is simply delivered again. It saves a WAL flush per batch.
+        await using var command = new NpgsqlCommand("""
+            WITH durability AS (SELECT set_config('synchronous_commit', 'off', true))
+            UPDATE subscription_checkpoints SET tx_id = $2, seq_id = $3, updated_at = now()
+            FROM durability
+            WHERE name = $1 AND tx_id = $4 AND seq_id = $5
+            """, connection, transaction);
+        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = Name });
+        command.Parameters.Add(new NpgsqlParameter { Value = next.TransactionId, NpgsqlDbType = NpgsqlDbType.Xid8 });
+        command.Parameters.Add(new NpgsqlParameter<long> { TypedValue = next.Sequence });
+        command.Parameters.Add(new NpgsqlParameter { Value = previous.TransactionId, NpgsqlDbType = NpgsqlDbType.Xid8 });
+        command.Parameters.Add(new NpgsqlParameter<long> { TypedValue = previous.Sequence });
+        // Belt and braces next to the lock: a checkpoint that moved under us means another runner; stop.
+        if (await command.ExecuteNonQueryAsync(stopping) != 1)
+            throw new InvalidOperationException($"The checkpoint of subscription {Name} moved under this instance.");
         return next;
     }
 

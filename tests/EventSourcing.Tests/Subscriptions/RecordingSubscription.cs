@@ -27,6 +27,13 @@ public sealed class RecordingSubscription : EventSubscription
 
     public string Instance { get; }
 
+    /// <summary>Delivers only events of <typeparamref name="T"/> (and others included the same way).</summary>
+    public RecordingSubscription Only<T>()
+    {
+        IncludeType<T>();
+        return this;
+    }
+
     public long Delivered => Interlocked.Read(ref _delivered);
 
     /// <summary>When set, a batch fails (and must be retried) while this returns true.</summary>

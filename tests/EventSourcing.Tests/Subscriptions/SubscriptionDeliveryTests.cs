@@ -134,6 +134,28 @@ public sealed class SubscriptionDeliveryTests(InfrastructureFixture fixture)
             hostA.Dispose();
     }
 
+    [Fact]
+    public async Task A_filtered_subscription_gets_only_its_types_and_its_progress_does_not_count_the_rest()
+    {
+        var db = await fixture.CreateDatabaseAsync();
+        await Sql.ExecuteAsync(db, RecordingSubscription.CreateTableSql);
+        var withdrawals = new RecordingSubscription(name: "withdrawals").Only<MoneyWithdrawn>();
+        using var host = await TestHosts.StartAsync(db, configureBuilder: b => b.AddSubscription(withdrawals));
+        var store = host.Store();
+        await using (var session = store.LightweightSession())
+        {
+            session.Events.Append("acc_w", new MoneyWithdrawn("acc_w", 1m), new MoneyWithdrawn("acc_w", 2m));
+            await session.SaveChangesAsync();
+        }
+        await AppendAsync(store, 100); // deposits only
+
+        await Eventually.WaitUntilAsync(async () => (await store.Advanced.GetSubscriptionProgressAsync()).Single().Lag == 0,
+            TimeSpan.FromSeconds(15), "the checkpoint moved past the events the subscription does not take");
+        (await Sql.ScalarAsync<long>(db, "SELECT count(*) FROM seen")).ShouldBe(2);
+        (await Sql.ScalarAsync<long>(db, "SELECT count(*) FROM seen s JOIN events e USING (seq_id) WHERE e.type <> 'money_withdrawn'")).ShouldBe(0);
+        await host.StopAsync();
+    }
+
     private static async Task AppendAsync(IDocumentStore store, int count, bool retryConnectionFailures = false)
     {
         for (var i = 0; i < count; i++)
