@@ -14,6 +14,7 @@ namespace Outreach.EventSourcing;
 internal sealed class CommitNotifier : IAsyncDisposable
 {
     public const string Channel = "outreach_events";
+    private const string NotifySql = $"SELECT set_config('synchronous_commit', 'off', true), pg_notify('{Channel}', '')";
     private static readonly TimeSpan Spacing = TimeSpan.FromMilliseconds(5);
 
     private readonly NpgsqlDataSource _dataSource;
@@ -41,26 +42,41 @@ internal sealed class CommitNotifier : IAsyncDisposable
     private async Task SendLoopAsync()
     {
         var token = _stopping.Token;
+        NpgsqlConnection? connection = null;
         try
         {
             await foreach (var _ in _requests.Reader.ReadAllAsync(token))
             {
                 try
                 {
-                    await using var command = _dataSource.CreateCommand(
-                        $"SELECT set_config('synchronous_commit', 'off', true), pg_notify('{Channel}', '')");
+                    // One connection kept for this: no pool rent and session reset per notification.
+                    if (connection is not { State: System.Data.ConnectionState.Open })
+                    {
+                        if (connection is not null)
+                            await connection.DisposeAsync();
+                        connection = await _dataSource.OpenConnectionAsync(token);
+                    }
+                    await using var command = new NpgsqlCommand(NotifySql, connection);
                     await command.ExecuteNonQueryAsync(token);
                 }
                 catch (Exception e) when (e is not OperationCanceledException)
                 {
                     // Other replicas fall back to polling; this one was woken locally already.
                     _logger.LogDebug(e, "NOTIFY of new events failed");
+                    if (connection is not null)
+                        await connection.DisposeAsync();
+                    connection = null;
                 }
                 await Task.Delay(Spacing, token);
             }
         }
         catch (OperationCanceledException) when (token.IsCancellationRequested)
         {
+        }
+        finally
+        {
+            if (connection is not null)
+                await connection.DisposeAsync();
         }
     }
 
