@@ -1,4 +1,9 @@
+using Outreach.InvitationService.Extensions;
+
 var builder = WebApplication.CreateBuilder(args);
+builder.AddServiceDefaults();
+builder.AddApplicationServices();
+
 var app = builder.Build();
-app.MapGet("/alive", () => "ok");
+app.MapDefaultEndpoints();
 app.Run();

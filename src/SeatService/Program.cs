@@ -1,4 +1,10 @@
+using Outreach.SeatService.Extensions;
+
 var builder = WebApplication.CreateBuilder(args);
+builder.AddServiceDefaults();
+builder.AddApplicationServices();
+
 var app = builder.Build();
-app.MapGet("/alive", () => "ok");
+app.MapDefaultEndpoints();
+app.MapSeatServiceApi();
 app.Run();

@@ -22,13 +22,17 @@ public static class MessagingExtensions
     public const string BrokerHealthCheckName = "rabbitmq";
     public static readonly TimeSpan BrokerHealthCheckTimeout = TimeSpan.FromSeconds(5);
 
-    /// <summary>Consumers are discovered in the entry assembly (the service itself).</summary>
-    public static TBuilder AddMessaging<TBuilder>(this TBuilder builder, Action<IBusRegistrationConfigurator>? configure = null)
+    /// <summary>
+    /// Consumers are discovered in the entry assembly (the service itself). <paramref name="queuePrefix"/> (the
+    /// service's name) starts every queue name, so two services consuming the same message each get their own queue
+    /// (identity-service-seat-suspended, invitation-service-seat-suspended) instead of competing for one.
+    /// </summary>
+    public static TBuilder AddMessaging<TBuilder>(this TBuilder builder, Action<IBusRegistrationConfigurator>? configure = null, string? queuePrefix = null)
         where TBuilder : IHostApplicationBuilder =>
-        builder.AddMessaging(Assembly.GetEntryAssembly() is { } entry ? [entry] : [], configure);
+        builder.AddMessaging(Assembly.GetEntryAssembly() is { } entry ? [entry] : [], configure, queuePrefix);
 
     public static TBuilder AddMessaging<TBuilder>(this TBuilder builder, IReadOnlyCollection<Assembly> consumerAssemblies,
-        Action<IBusRegistrationConfigurator>? configure = null) where TBuilder : IHostApplicationBuilder
+        Action<IBusRegistrationConfigurator>? configure = null, string? queuePrefix = null) where TBuilder : IHostApplicationBuilder
     {
         ArgumentNullException.ThrowIfNull(consumerAssemblies);
         var connection = RabbitMqConnection.Parse(RequireConnectionString(builder.Configuration));
@@ -47,7 +51,7 @@ public static class MessagingExtensions
 
         builder.Services.AddMassTransit(bus =>
         {
-            bus.SetKebabCaseEndpointNameFormatter();
+            bus.SetEndpointNameFormatter(new KebabCaseEndpointNameFormatter(queuePrefix, includeNamespace: false));
             if (consumerAssemblies.Count > 0)
                 bus.AddConsumers([.. consumerAssemblies]);
 

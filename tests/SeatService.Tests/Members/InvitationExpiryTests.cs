@@ -7,7 +7,7 @@ namespace Outreach.SeatService.Tests.Members;
 /// Invitations expire: 7 days by default (Members:InvitationLifetime), or after seed 001's expires_in seconds, which
 /// lets this test see an expiry without waiting a week.
 /// </summary>
-[Collection(SeatServiceCollection.Name)]
+[Collection(SeatServiceSuite.Name)]
 public sealed class InvitationExpiryTests(SeatServiceFixture system)
 {
     [Fact]

@@ -5,7 +5,7 @@ using Shouldly;
 namespace Outreach.SeatService.Tests.Members;
 
 /// <summary>Seed 001's list: query_count, users, first_uid, last_uid; start_after_id, end_before_id and limit.</summary>
-[Collection(SeatServiceCollection.Name)]
+[Collection(SeatServiceSuite.Name)]
 public sealed class ListUsersPaginationTests(SeatServiceFixture system)
 {
     private const string List = "/user-management/users/";

@@ -4,7 +4,7 @@ using Shouldly;
 namespace Outreach.SeatService.Tests.Members;
 
 /// <summary>Every member route against a key of another account: ids are "not found", lists are empty, nothing changes.</summary>
-[Collection(SeatServiceCollection.Name)]
+[Collection(SeatServiceSuite.Name)]
 public sealed class MemberTenancyTests(SeatServiceFixture system)
 {
     [Fact]

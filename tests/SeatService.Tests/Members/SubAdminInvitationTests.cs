@@ -5,7 +5,7 @@ using Shouldly;
 namespace Outreach.SeatService.Tests.Members;
 
 /// <summary>Seed 001's sub-admin invitations: list, create (email, optional platform link) → invite_token, remove.</summary>
-[Collection(SeatServiceCollection.Name)]
+[Collection(SeatServiceSuite.Name)]
 public sealed class SubAdminInvitationTests(SeatServiceFixture system)
 {
     private const string Invitations = "/user-management/invitations/";

@@ -4,7 +4,7 @@ using Shouldly;
 namespace Outreach.SeatService.Tests.Members;
 
 /// <summary>Seed 001's sub-admins (list, add, remove) and organisation status. A sub-admin is a member of type ADMIN.</summary>
-[Collection(SeatServiceCollection.Name)]
+[Collection(SeatServiceSuite.Name)]
 public sealed class SubAdminTests(SeatServiceFixture system)
 {
     private const string SubAdmins = "/user-management/sub-admins/";

@@ -7,7 +7,7 @@ using Shouldly;
 namespace Outreach.SeatService.Tests.Members;
 
 /// <summary>Seed 001's user routes: create, get, update with extra attributes, delete.</summary>
-[Collection(SeatServiceCollection.Name)]
+[Collection(SeatServiceSuite.Name)]
 public sealed partial class UserManagementUserTests(SeatServiceFixture system)
 {
     [GeneratedRegex("^[A-Za-z0-9]{20}$")]

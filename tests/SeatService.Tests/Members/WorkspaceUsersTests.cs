@@ -4,7 +4,7 @@ using Shouldly;
 namespace Outreach.SeatService.Tests.Members;
 
 /// <summary>Seed 002 over REST with X-API-KEY (key id) and X-API-SECRET: listUsers, inviteUser, updateUserAccountType, disableUser.</summary>
-[Collection(SeatServiceCollection.Name)]
+[Collection(SeatServiceSuite.Name)]
 public sealed class WorkspaceUsersTests(SeatServiceFixture system)
 {
     private const string Users = "/v1/workspace/users";

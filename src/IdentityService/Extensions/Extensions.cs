@@ -1,0 +1,20 @@
+using Outreach.EventSourcing;
+using Outreach.IdentityService.Seats;
+
+namespace Outreach.IdentityService.Extensions;
+
+internal static class Extensions
+{
+    public static void AddApplicationServices(this IHostApplicationBuilder builder)
+    {
+        builder.AddNpgsqlDataSource("identitiesdb");
+        builder.Services.AddEventStore(opts =>
+        {
+            opts.ConnectionFromConfiguration("identitiesdb");
+            opts.Migrations.Add(1, "seat_views", SeatViews.Migration);
+            opts.Projections.Add<SeatViews>(ProjectionLifecycle.Inline);
+        });
+        builder.AddMessaging(queuePrefix: "identity-service");
+        builder.Services.AddSingleton(TimeProvider.System);
+    }
+}

@@ -1,0 +1,21 @@
+namespace Outreach.SeatService.Accounts;
+
+/// <summary>An operator's customer: the owner of access keys, seats and members.</summary>
+public sealed class Account
+{
+    public string Id { get; private set; } = "";
+    public string Name { get; private set; } = "";
+    public Dictionary<string, bool> KeysRevoked { get; } = [];
+
+    public void Apply(AccountCreated e)
+    {
+        Id = e.AccountId;
+        Name = e.Name;
+    }
+
+    public void Apply(AccessKeyIssued e) => KeysRevoked[e.KeyId] = false;
+
+    public void Apply(AccessKeyRevoked e) => KeysRevoked[e.KeyId] = true;
+
+    public bool HasLiveKey(string keyId) => KeysRevoked.TryGetValue(keyId, out var revoked) && !revoked;
+}

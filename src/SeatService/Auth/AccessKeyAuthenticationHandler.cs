@@ -1,0 +1,35 @@
+using System.Security.Claims;
+using System.Text.Encodings.Web;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.Extensions.Options;
+
+namespace Outreach.SeatService.Auth;
+
+/// <summary>Authenticates public routes by access key. Missing, bad and revoked keys look the same to the caller.</summary>
+public sealed class AccessKeyAuthenticationHandler(
+    IOptionsMonitor<AuthenticationSchemeOptions> options,
+    ILoggerFactory logger,
+    UrlEncoder encoder,
+    AccessKeyDirectory keys) : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
+{
+    public const string SchemeName = "AccessKey";
+
+    protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
+    {
+        var presented = PresentedCredentials.From(Request.Headers);
+        if (presented is null)
+            return AuthenticateResult.NoResult();
+
+        var key = await keys.FindAsync(presented, Context.RequestAborted);
+        if (key is null)
+            return AuthenticateResult.Fail("The access key was not accepted.");
+
+        var identity = new ClaimsIdentity(
+            [new Claim(TenantClaims.AccountId, key.AccountId), new Claim(TenantClaims.KeyId, key.KeyId)],
+            SchemeName);
+        return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName));
+    }
+
+    protected override Task HandleChallengeAsync(AuthenticationProperties properties) =>
+        Unauthorized.WriteAsync(Context, "A valid access key is required.");
+}

@@ -1,0 +1,47 @@
+using Npgsql;
+
+namespace Outreach.SeatService.Auth;
+
+public sealed record CallerKey(string AccountId, string KeyId);
+
+/// <summary>Resolves presented credentials against the access_keys read table. Revoked keys are not found.</summary>
+public sealed class AccessKeyDirectory(NpgsqlDataSource db)
+{
+    public async Task<CallerKey?> FindAsync(PresentedCredentials presented, CancellationToken ct)
+    {
+        if (presented.AccessKey is { } accessKey)
+        {
+            if (!accessKey.StartsWith(Secrets.AccessKeyPrefix, StringComparison.Ordinal))
+                return null;
+            await using var command = db.CreateCommand(
+                "SELECT account_id, key_id, access_key_hash FROM access_keys WHERE access_key_hash = $1 AND revoked_at IS NULL");
+            command.Parameters.AddWithValue(Secrets.Hash(accessKey));
+            return await ReadAsync(command, accessKey, ct);
+        }
+
+        if (presented is { KeyId: { } keyId, Secret: { } secret })
+        {
+            await using var command = db.CreateCommand(
+                "SELECT account_id, key_id, secret_hash FROM access_keys WHERE key_id = $1 AND revoked_at IS NULL");
+            command.Parameters.AddWithValue(keyId);
+            return await ReadAsync(command, secret, ct);
+        }
+
+        return null;
+    }
+
+    /// <summary>Finds a live key of any account by its access key (migrate names its target this way).</summary>
+    public Task<CallerKey?> FindByAccessKeyAsync(string accessKey, CancellationToken ct) =>
+        FindAsync(new PresentedCredentials(accessKey, null, null), ct);
+
+    private static async Task<CallerKey?> ReadAsync(NpgsqlCommand command, string presentedSecret, CancellationToken ct)
+    {
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        if (!await reader.ReadAsync(ct))
+            return null;
+        // The lookup already matched on the hash; the constant-time comparison keeps timing independent of the value.
+        return Secrets.HashMatches(presentedSecret, reader.GetString(2))
+            ? new CallerKey(reader.GetString(0), reader.GetString(1))
+            : null;
+    }
+}

@@ -1,0 +1,38 @@
+using Npgsql;
+using Outreach.SeatService.Auth;
+
+namespace Outreach.SeatService.Connect;
+
+public enum ConnectLinkStatus { Valid, Unknown, Expired, Superseded, Used }
+
+public sealed record ConnectLinkLookup(ConnectLinkStatus Status, string? SeatId, string? AccountName);
+
+/// <summary>Validates a connect-link token against the connect_links read table.</summary>
+public sealed class ConnectLinkState(NpgsqlDataSource db, TimeProvider clock)
+{
+    public async Task<ConnectLinkLookup> LookupAsync(string token, CancellationToken ct)
+    {
+        if (!token.StartsWith(ConnectLinks.TokenPrefix, StringComparison.Ordinal) || token.Length > 64)
+            return new ConnectLinkLookup(ConnectLinkStatus.Unknown, null, null);
+
+        await using var command = db.CreateCommand("""
+            SELECT l.seat_id, l.expires_at, l.superseded_at IS NOT NULL, l.used_at IS NOT NULL, a.name
+            FROM connect_links l
+            JOIN seat_list s ON s.seat_id = l.seat_id
+            JOIN accounts a ON a.account_id = s.account_id
+            WHERE l.token_hash = $1
+            """);
+        command.Parameters.AddWithValue(Secrets.Hash(token));
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        if (!await reader.ReadAsync(ct))
+            return new ConnectLinkLookup(ConnectLinkStatus.Unknown, null, null);
+
+        var seatId = reader.GetString(0);
+        var accountName = reader.GetString(4);
+        var status = reader.GetBoolean(3) ? ConnectLinkStatus.Used
+            : reader.GetBoolean(2) ? ConnectLinkStatus.Superseded
+            : reader.GetFieldValue<DateTimeOffset>(1) <= clock.GetUtcNow() ? ConnectLinkStatus.Expired
+            : ConnectLinkStatus.Valid;
+        return new ConnectLinkLookup(status, seatId, accountName);
+    }
+}

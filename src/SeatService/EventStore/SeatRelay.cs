@@ -1,0 +1,21 @@
+using Outreach.EventSourcing;
+using Outreach.SeatService.Seats;
+
+namespace Outreach.SeatService.EventStore;
+
+/// <summary>Which seat events leave seat-service as integration messages (Outreach.Contracts). None carries a secret.</summary>
+public static class SeatRelay
+{
+    public static void Configure(RelayOptions relay)
+    {
+        ArgumentNullException.ThrowIfNull(relay);
+        relay.Map<SeatAdded>((e, _) => new Contracts.SeatAdded(e.SeatId, e.AccountId, e.KeyId, e.DailyLimit, e.AddedAt));
+        relay.Map<SeatActivated>((e, _) => new Contracts.SeatActivated(e.SeatId, e.AccountId, e.KeyId, e.ActivatedAt));
+        relay.Map<SeatSuspended>((e, _) => new Contracts.SeatSuspended(e.SeatId, e.AccountId, e.KeyId, e.SuspendedAt));
+        relay.Map<SeatUnsuspended>((e, _) => new Contracts.SeatUnsuspended(e.SeatId, e.AccountId, e.KeyId, e.UnsuspendedAt));
+        relay.Map<SeatDisconnected>((e, _) => new Contracts.SeatDisconnected(e.SeatId, e.AccountId, e.KeyId, e.DisconnectedAt));
+        relay.Map<SeatDailyLimitChanged>((e, _) => new Contracts.SeatDailyLimitChanged(e.SeatId, e.AccountId, e.KeyId, e.DailyLimit, e.ChangedAt));
+        // One message per migrate request, from the request's own record; the per-seat SeatMigrated events stay inside.
+        relay.Map<SeatsMigrationRecorded>((e, _) => new Contracts.UserMigrated(e.MigrationId, e.SeatIds, e.AccountId, e.FromKeyId, e.ToKeyId, e.MigratedAt));
+    }
+}

@@ -1,0 +1,30 @@
+using Microsoft.AspNetCore.Authentication;
+using Outreach.EventSourcing;
+using Outreach.SeatService.Auth;
+using Outreach.SeatService.Connect;
+using Outreach.SeatService.EventStore;
+
+namespace Outreach.SeatService.Extensions;
+
+internal static class Extensions
+{
+    public static void AddApplicationServices(this IHostApplicationBuilder builder)
+    {
+        builder.AddNpgsqlDataSource("seatsdb");
+        builder.Services.AddEventStore(SeatEventStore.Configure).AddRelay(SeatRelay.Configure);
+        builder.AddMessaging(queuePrefix: "seat-service");
+
+        builder.Services.AddAuthentication()
+            .AddScheme<AuthenticationSchemeOptions, AccessKeyAuthenticationHandler>(AccessKeyAuthenticationHandler.SchemeName, null)
+            .AddScheme<AuthenticationSchemeOptions, OperatorAuthenticationHandler>(OperatorAuthenticationHandler.SchemeName, null);
+        builder.Services.AddAuthorizationBuilder()
+            .AddPolicy(AccessKeyAuthenticationHandler.SchemeName, p => p.AddAuthenticationSchemes(AccessKeyAuthenticationHandler.SchemeName).RequireAuthenticatedUser())
+            .AddPolicy(OperatorAuthenticationHandler.SchemeName, p => p.AddAuthenticationSchemes(OperatorAuthenticationHandler.SchemeName).RequireRole("operator"));
+
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton<AccessKeyDirectory>();
+        builder.Services.Configure<ConnectLinkOptions>(builder.Configuration.GetSection("ConnectLinks"));
+        builder.Services.AddSingleton<ConnectLinks>();
+        builder.Services.AddSingleton<ConnectLinkState>();
+    }
+}

@@ -1,0 +1,27 @@
+using Outreach.SeatService.Accounts;
+using Outreach.SeatService.Auth;
+using Outreach.SeatService.Connect;
+using Outreach.SeatService.Members;
+using Outreach.SeatService.Seats;
+
+namespace Outreach.SeatService.Extensions;
+
+/// <summary>Every public route of seat-service, in one place, so a newcomer finds a route by its path.</summary>
+internal static class SeatServiceApi
+{
+    public static WebApplication MapSeatServiceApi(this WebApplication app)
+    {
+        var admin = app.MapGroup("/admin").RequireAuthorization(OperatorAuthenticationHandler.SchemeName).WithTags("Operator");
+        admin.MapPost("/accounts", CreateAccount.Handle);
+        admin.MapPost("/accounts/{accountId}/access-keys", IssueAccessKey.Handle);
+        admin.MapDelete("/accounts/{accountId}/access-keys/{keyId}", RevokeAccessKey.Handle);
+
+        var tenant = app.MapGroup("").RequireAuthorization(AccessKeyAuthenticationHandler.SchemeName).WithTags("Seats");
+        tenant.MapGet("/user-list", UserList.Handle);
+        tenant.MapPost("/functions/v1/api-user-management", UserManagementEndpoint.Handle);
+        tenant.MapMembersApi();
+
+        app.MapGet("/c/{token}", OpenConnectLink.Handle).WithTags("Connect").ExcludeFromDescription();
+        return app;
+    }
+}

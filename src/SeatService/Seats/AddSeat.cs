@@ -1,0 +1,30 @@
+using Outreach.EventSourcing;
+using Outreach.SeatService.Auth;
+using Outreach.SeatService.Connect;
+
+namespace Outreach.SeatService.Seats;
+
+/// <summary>action "add": a new pending seat and its connect link → {"success":true,"connect_url"}.</summary>
+public static class AddSeat
+{
+    public const int DefaultDailyLimit = 25;
+
+    public sealed record Response(bool Success, string ConnectUrl);
+
+    public static async Task<IResult> Handle(UserManagementRequest request, CallerKey caller, HttpRequest http,
+        IDocumentSession session, ConnectLinks links, TimeProvider clock, CancellationToken ct)
+    {
+        var dailyLimit = request.DailyLimit ?? DefaultDailyLimit;
+        if (!DailyLimits.IsValid(dailyLimit))
+            return Problems.Invalid("daily_limit", DailyLimits.Rule);
+
+        var seatId = Secrets.NewId("usr_");
+        var link = links.Create();
+        var now = clock.GetUtcNow();
+        session.Events.StartStream<Seat>(seatId,
+            new SeatAdded(seatId, caller.AccountId, caller.KeyId, dailyLimit, now),
+            new ConnectLinkIssued(seatId, link.TokenHash, link.ExpiresAt, now));
+        await session.SaveChangesAsync(ct);
+        return Results.Ok(new Response(true, links.UrlFor(http, link.Token)));
+    }
+}

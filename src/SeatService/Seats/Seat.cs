@@ -1,0 +1,50 @@
+namespace Outreach.SeatService.Seats;
+
+/// <summary>A LinkedIn sender under an access key. Rebuilt from its stream; decides which transitions are legal.</summary>
+public sealed class Seat
+{
+    public string Id { get; private set; } = "";
+    public string AccountId { get; private set; } = "";
+    public string KeyId { get; private set; } = "";
+    public SeatStatus Status { get; private set; }
+    public int DailyLimit { get; private set; }
+    public string? ConnectTokenHash { get; private set; }
+    public DateTimeOffset? ConnectLinkExpiresAt { get; private set; }
+
+    public void Apply(SeatAdded e)
+    {
+        Id = e.SeatId;
+        AccountId = e.AccountId;
+        KeyId = e.KeyId;
+        DailyLimit = e.DailyLimit;
+        Status = SeatStatus.Pending;
+    }
+
+    public void Apply(ConnectLinkIssued e)
+    {
+        ConnectTokenHash = e.TokenHash;
+        ConnectLinkExpiresAt = e.ExpiresAt;
+    }
+
+    public void Apply(SeatActivated e) => Status = SeatStatus.Active;
+
+    public void Apply(SeatSuspended e) => Status = SeatStatus.Suspended;
+
+    public void Apply(SeatUnsuspended e) => Status = SeatStatus.Pending;
+
+    public void Apply(SeatMigrated e) => KeyId = e.ToKeyId;
+
+    public void Apply(SeatDisconnected e)
+    {
+        Status = SeatStatus.Deleted;
+        ConnectTokenHash = null;
+    }
+
+    public void Apply(SeatDailyLimitChanged e) => DailyLimit = e.DailyLimit;
+
+    public bool CanSuspend => Status is SeatStatus.Active or SeatStatus.Disconnected;
+
+    public bool CanUnsuspend => Status == SeatStatus.Suspended;
+
+    public bool IsDeleted => Status == SeatStatus.Deleted;
+}

@@ -1,0 +1,50 @@
+using Outreach.EventSourcing;
+
+namespace Outreach.SeatService.Seats;
+
+/// <summary>seat_list (what /user-list reads) and connect_links (what the connect page validates).</summary>
+public sealed class SeatListProjection : EventProjection
+{
+    public Task Project(SeatAdded e, ProjectionContext ctx) => ctx.ExecuteAsync(
+        """
+        INSERT INTO seat_list (seat_id, account_id, key_id, status, daily_limit, added_at)
+        VALUES ($1, $2, $3, 'pending', $4, $5) ON CONFLICT (seat_id) DO NOTHING
+        """,
+        e.SeatId, e.AccountId, e.KeyId, e.DailyLimit, e.AddedAt);
+
+    /// <summary>A newer link supersedes every older one of the seat.</summary>
+    public async Task Project(ConnectLinkIssued e, ProjectionContext ctx)
+    {
+        await ctx.ExecuteAsync(
+            "UPDATE connect_links SET superseded_at = $2 WHERE seat_id = $1 AND superseded_at IS NULL", e.SeatId, e.IssuedAt);
+        await ctx.ExecuteAsync(
+            "INSERT INTO connect_links (token_hash, seat_id, expires_at) VALUES ($1, $2, $3) ON CONFLICT (token_hash) DO NOTHING",
+            e.TokenHash, e.SeatId, e.ExpiresAt);
+    }
+
+    public Task Project(SeatActivated e, ProjectionContext ctx) => SetStatus(ctx, e.SeatId, "active");
+
+    public Task Project(SeatSuspended e, ProjectionContext ctx) => SetStatus(ctx, e.SeatId, "suspended");
+
+    public Task Project(SeatUnsuspended e, ProjectionContext ctx) => SetStatus(ctx, e.SeatId, "pending");
+
+    public Task Project(SeatMigrated e, ProjectionContext ctx) => ctx.ExecuteAsync(
+        "UPDATE seat_list SET key_id = $2 WHERE seat_id = $1", e.SeatId, e.ToKeyId);
+
+    public async Task Project(SeatDisconnected e, ProjectionContext ctx)
+    {
+        // The record is deleted: personal fields go, the row stays only as a tombstone for billing history.
+        await ctx.ExecuteAsync(
+            "UPDATE seat_list SET status = 'deleted', linkedin_url = NULL, linkedin_name = NULL WHERE seat_id = $1", e.SeatId);
+        await ctx.ExecuteAsync(
+            "UPDATE connect_links SET superseded_at = $2 WHERE seat_id = $1 AND superseded_at IS NULL", e.SeatId, e.DisconnectedAt);
+    }
+
+    public Task Project(SeatDailyLimitChanged e, ProjectionContext ctx) => ctx.ExecuteAsync(
+        "UPDATE seat_list SET daily_limit = $2 WHERE seat_id = $1", e.SeatId, e.DailyLimit);
+
+    public override Task ResetAsync(SqlContext context) => context.ExecuteAsync("TRUNCATE seat_list, connect_links");
+
+    private static Task<int> SetStatus(ProjectionContext ctx, string seatId, string status) =>
+        ctx.ExecuteAsync("UPDATE seat_list SET status = $2 WHERE seat_id = $1", seatId, status);
+}

@@ -1,0 +1,34 @@
+using Outreach.EventSourcing;
+using Outreach.SeatService.Auth;
+
+namespace Outreach.SeatService.Seats;
+
+/// <summary>
+/// action "set_daily_limit" (our addition, in the seed's style): {"action":"set_daily_limit","user_id","daily_limit"}
+/// → {"success","user_id","daily_limit"}.
+/// </summary>
+public static class SetDailyLimit
+{
+    public sealed record Response(bool Success, string UserId, int DailyLimit);
+
+    public static async Task<IResult> Handle(UserManagementRequest request, CallerKey caller,
+        IDocumentSession session, TimeProvider clock, CancellationToken ct)
+    {
+        if (string.IsNullOrEmpty(request.UserId))
+            return Problems.Invalid("user_id", "user_id is required.");
+        if (request.DailyLimit is not { } limit || !DailyLimits.IsValid(limit))
+            return Problems.Invalid("daily_limit", DailyLimits.Rule);
+        var stream = await TenantSeats.LoadAsync(session, request.UserId, caller, ct);
+        if (stream?.Aggregate is not { } seat)
+            return Problems.NotFound("user");
+        if (seat.IsDeleted)
+            return Problems.Conflict("The user was disconnected.");
+
+        if (seat.DailyLimit != limit)
+        {
+            stream.AppendOne(new SeatDailyLimitChanged(seat.Id, seat.AccountId, seat.KeyId, limit, clock.GetUtcNow()));
+            await session.SaveChangesAsync(ct);
+        }
+        return Results.Ok(new Response(true, seat.Id, limit));
+    }
+}

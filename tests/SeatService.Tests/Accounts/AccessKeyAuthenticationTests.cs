@@ -1,0 +1,64 @@
+using System.Net;
+using Shouldly;
+
+namespace Outreach.SeatService.Tests.Accounts;
+
+[Collection(SeatServiceSuite.Name)]
+public sealed class AccessKeyAuthenticationTests(SeatServiceFixture system)
+{
+    [Fact]
+    public async Task Every_accepted_header_form_authenticates_the_same_tenant()
+    {
+        var key = await system.IssueKeyAsync(await system.CreateAccountAsync());
+        var forms = new Dictionary<string, string>[]
+        {
+            new() { ["x-access-key"] = key.AccessKey },
+            new() { ["X-API-KEY"] = key.AccessKey },
+            new() { ["X-API-KEY"] = key.KeyId, ["X-API-SECRET"] = key.Secret },
+            new() { ["Authorization"] = "Bearer " + key.AccessKey },
+        };
+        foreach (var headers in forms)
+        {
+            var client = system.Anonymous();
+            foreach (var (name, value) in headers)
+                client.DefaultRequestHeaders.Add(name, value);
+            var (response, body) = await client.GetJsonAsync("/user-list");
+            response.StatusCode.ShouldBe(HttpStatusCode.OK, string.Join(",", headers.Keys));
+            body.GetProperty("users").GetArrayLength().ShouldBe(0);
+        }
+    }
+
+    [Fact]
+    public async Task Missing_bad_and_revoked_keys_get_the_same_401()
+    {
+        var key = await system.IssueKeyAsync(await system.CreateAccountAsync());
+        var revoke = await system.Operator().DeleteAsync($"/admin/accounts/{key.AccountId}/access-keys/{key.KeyId}");
+        revoke.StatusCode.ShouldBe(HttpStatusCode.NoContent);
+
+        var bodies = new List<string>();
+        foreach (var value in new[] { null, "oak_thisisnotakey", key.AccessKey })
+        {
+            var client = system.Anonymous();
+            if (value is not null)
+                client.DefaultRequestHeaders.Add("x-access-key", value);
+            var response = await client.GetAsync("/user-list");
+            response.StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+            response.Content.Headers.ContentType!.MediaType.ShouldBe("application/problem+json");
+            bodies.Add(StripTraceId(await response.Content.ReadAsStringAsync()));
+        }
+        bodies.Distinct().Count().ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task A_wrong_secret_for_a_real_key_id_is_refused()
+    {
+        var key = await system.IssueKeyAsync(await system.CreateAccountAsync());
+        var client = system.Anonymous();
+        client.DefaultRequestHeaders.Add("X-API-KEY", key.KeyId);
+        client.DefaultRequestHeaders.Add("X-API-SECRET", key.Secret + "x");
+        (await client.GetAsync("/user-list")).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+    }
+
+    private static string StripTraceId(string body) =>
+        System.Text.RegularExpressions.Regex.Replace(body, "\"traceId\":\"[^\"]*\"", "");
+}

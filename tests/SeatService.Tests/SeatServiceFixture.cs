@@ -1,0 +1,83 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Outreach.AppHost.Hosting;
+using Outreach.AppHost.Testing;
+
+namespace Outreach.SeatService.Tests;
+
+/// <summary>
+/// The whole system, started once for the seat-service suites through the AppHost's testing entry: real PostgreSQL,
+/// real RabbitMQ and the real service processes on random ports.
+/// </summary>
+public sealed class SeatServiceFixture : IAsyncLifetime
+{
+    private DistributedApplication? _app;
+
+    public DistributedApplication App => _app ?? throw new InvalidOperationException("Not started.");
+
+    public string OperatorToken { get; private set; } = "";
+
+    public async Task InitializeAsync()
+    {
+        var appHost = await DistributedApplicationTestingBuilder.CreateAsync<Projects.Outreach_AppHost>();
+        _app = await appHost.BuildAsync();
+        await _app.StartAsync();
+        await _app.ResourceNotifications.WaitForResourceHealthyAsync("seat-service");
+        OperatorToken = _app.OperatorToken;
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (_app is not null)
+            await _app.DisposeAsync();
+    }
+
+    /// <summary>A client with no credentials.</summary>
+    public HttpClient Anonymous() => App.CreateHttpClient("seat-service");
+
+    public HttpClient Operator()
+    {
+        var client = App.CreateHttpClient("seat-service");
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", OperatorToken);
+        return client;
+    }
+
+    public async Task<string> CreateAccountAsync(string name = "Acme")
+    {
+        using var response = await Operator().PostAsJsonAsync("/admin/accounts", new { name });
+        response.EnsureSuccessStatusCode();
+        return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("account_id").GetString()!;
+    }
+
+    public async Task<IssuedKey> IssueKeyAsync(string accountId)
+    {
+        using var response = await Operator().PostAsync($"/admin/accounts/{accountId}/access-keys", null);
+        response.EnsureSuccessStatusCode();
+        var body = await response.Content.ReadFromJsonAsync<JsonElement>();
+        return new IssuedKey(accountId, body.GetProperty("key_id").GetString()!,
+            body.GetProperty("access_key").GetString()!, body.GetProperty("secret").GetString()!);
+    }
+
+    /// <summary>A client authenticated with the access key of a fresh account (x-access-key, seed 000's form).</summary>
+    public async Task<HttpClient> NewTenantClientAsync()
+    {
+        var key = await IssueKeyAsync(await CreateAccountAsync());
+        return ClientFor(key);
+    }
+
+    public HttpClient ClientFor(IssuedKey key)
+    {
+        var client = App.CreateHttpClient("seat-service");
+        client.DefaultRequestHeaders.Add("x-access-key", key.AccessKey);
+        return client;
+    }
+}
+
+public sealed record IssuedKey(string AccountId, string KeyId, string AccessKey, string Secret);
+
+[CollectionDefinition(Name)]
+public sealed class SeatServiceSuite : ICollectionFixture<SeatServiceFixture>
+{
+    public const string Name = "seat-service";
+}
