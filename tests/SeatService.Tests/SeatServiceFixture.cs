@@ -2,7 +2,11 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Outreach.AppHost.Hosting;
+using Npgsql;
 using Outreach.AppHost.Testing;
+using Outreach.EventSourcing;
+using Outreach.SeatService.EventStore;
+using Outreach.SeatService.Seats;
 
 namespace Outreach.SeatService.Tests;
 
@@ -13,6 +17,7 @@ namespace Outreach.SeatService.Tests;
 public sealed class SeatServiceFixture : IAsyncLifetime
 {
     private DistributedApplication? _app;
+    private DocumentStore? _seats;
 
     public DistributedApplication App => _app ?? throw new InvalidOperationException("Not started.");
 
@@ -25,12 +30,47 @@ public sealed class SeatServiceFixture : IAsyncLifetime
         await _app.StartAsync();
         await _app.ResourceNotifications.WaitForResourceHealthyAsync("seat-service");
         OperatorToken = _app.OperatorToken;
+        var seatsDb = await _app.GetConnectionStringAsync(SeatEventStore.ConnectionName)
+            ?? throw new InvalidOperationException("seatsdb has no connection string.");
+        _seats = DocumentStore.For(opts =>
+        {
+            opts.Connection(seatsDb);
+            SeatEventStore.Configure(opts);
+        });
     }
 
     public async Task DisposeAsync()
     {
+        if (_seats is not null)
+            await _seats.DisposeAsync();
         if (_app is not null)
             await _app.DisposeAsync();
+    }
+
+    /// <summary>
+    /// Activates a seat the way the connect flow will: by appending its activation through the domain. No public or
+    /// operator route may activate a seat, so tests that need an active seat come through here.
+    /// </summary>
+    public async Task ActivateSeatAsync(string seatId)
+    {
+        await using var session = (_seats ?? throw new InvalidOperationException("Not started.")).LightweightSession();
+        var stream = await session.Events.FetchForWriting<Seat>(seatId);
+        var seat = stream.Aggregate ?? throw new InvalidOperationException($"No seat {seatId}.");
+        stream.AppendOne(new SeatActivated(seat.Id, seat.AccountId, seat.KeyId, DateTimeOffset.UtcNow));
+        await session.SaveChangesAsync();
+    }
+
+    /// <summary>Runs a scalar query against another service's database, to observe a consumer's effect there.</summary>
+    public async Task<T?> QueryAsync<T>(string database, string sql, params object[] parameters)
+    {
+        var connectionString = await App.GetConnectionStringAsync(database)
+            ?? throw new InvalidOperationException($"{database} has no connection string.");
+        await using var db = NpgsqlDataSource.Create(connectionString);
+        await using var command = db.CreateCommand(sql);
+        foreach (var parameter in parameters)
+            command.Parameters.AddWithValue(parameter);
+        var value = await command.ExecuteScalarAsync();
+        return value is null or DBNull ? default : (T)value;
     }
 
     /// <summary>A client with no credentials.</summary>
