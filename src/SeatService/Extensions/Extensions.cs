@@ -11,6 +11,7 @@ internal static class Extensions
     public static void AddApplicationServices(this IHostApplicationBuilder builder)
     {
         builder.AddNpgsqlDataSource("seatsdb");
+        builder.AddIdempotencyKeys();
         builder.Services.AddEventStore(SeatEventStore.Configure).AddRelay(SeatRelay.Configure);
         builder.AddMessaging(queuePrefix: "seat-service");
 

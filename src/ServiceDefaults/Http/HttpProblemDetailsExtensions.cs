@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Routing;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Outreach.ServiceDefaults.Http;
@@ -10,15 +11,21 @@ namespace Outreach.ServiceDefaults.Http;
 /// </summary>
 public static class HttpProblemDetailsExtensions
 {
+    /// <summary>1 MiB: room for the largest documented body (a batch of 500 invitations with notes).</summary>
+    public const long MaxRequestBodyBytes = 1024 * 1024;
+
     public static IServiceCollection AddHttpProblemDetails(this IServiceCollection services)
     {
         // ProblemDetailsDefaults adds the W3C id of the request span to every answer; under our JSON
         // convention its key is written "trace_id".
-        services.AddProblemDetails();
+        services.AddProblemDetails(options => options.CustomizeProblemDetails = TooLargeBodies.Rewrite);
         services.AddExceptionHandler<BadRequestExceptionHandler>();
         // Without this, minimal APIs answer a bad body with an empty 400 outside Development;
         // throwing lets BadRequestExceptionHandler answer the same way in every environment.
         services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
+        // JSON APIs have no use for Kestrel's 30 MB default: a bigger body is refused (400, naming the body) before
+        // anything reads it.
+        services.Configure<KestrelServerOptions>(options => options.Limits.MaxRequestBodySize = MaxRequestBodyBytes);
         return services;
     }
 }

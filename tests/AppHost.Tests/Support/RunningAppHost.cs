@@ -32,6 +32,28 @@ public sealed class RunningAppHost : IAsyncLifetime
     {
         using var timeout = new CancellationTokenSource(Resources.StartTimeout);
         await Task.WhenAll(Resources.All.Select(name => App.ResourceNotifications.WaitForResourceHealthyAsync(name, timeout.Token)));
+        // The AppHost polls a healthy resource every few seconds, so right after another test restarted a server its
+        // snapshot can still say Healthy while a service reconnects. Ask the services themselves until they agree.
+        await Task.WhenAll(Resources.Services.Select(name => WaitUntilServiceAnswersHealthyAsync(name, timeout.Token)));
+    }
+
+    private async Task WaitUntilServiceAnswersHealthyAsync(string service, CancellationToken cancellationToken)
+    {
+        using var http = App.CreateHttpClient(service);
+        while (true)
+        {
+            try
+            {
+                using var response = await http.GetAsync(new Uri("/health", UriKind.Relative), cancellationToken);
+                if (response.StatusCode == System.Net.HttpStatusCode.OK)
+                    return;
+            }
+            catch (HttpRequestException)
+            {
+                // Restarting: not listening yet.
+            }
+            await Task.Delay(100, cancellationToken);
+        }
     }
 
     public async Task DisposeAsync()
