@@ -2,6 +2,7 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Outreach.AppHost.Hosting;
+using MassTransit;
 using Npgsql;
 using Outreach.AppHost.Testing;
 using Outreach.EventSourcing;
@@ -71,6 +72,31 @@ public sealed class SeatServiceFixture : IAsyncLifetime
             command.Parameters.AddWithValue(parameter);
         var value = await command.ExecuteScalarAsync();
         return value is null or DBNull ? default : (T)value;
+    }
+
+    /// <summary>
+    /// Publishes <paramref name="message"/> onto the system's broker the way another service's relay would, with the
+    /// given MessageId (send the same id twice to act out a redelivery).
+    /// </summary>
+    public async Task PublishAsync<T>(T message, Guid messageId) where T : class
+    {
+        var connection = Outreach.ServiceDefaults.Messaging.RabbitMqConnection.Parse(
+            await App.GetConnectionStringAsync("rabbitmq") ?? throw new InvalidOperationException("rabbitmq has no connection string."));
+        var bus = Bus.Factory.CreateUsingRabbitMq(rabbit => rabbit.Host(connection.Host, connection.Port, connection.VirtualHost, host =>
+        {
+            host.Username(connection.Username);
+            host.Password(connection.Password);
+            host.PublisherConfirmation = true;
+        }));
+        await bus.StartAsync();
+        try
+        {
+            await bus.Publish(message, context => context.MessageId = messageId);
+        }
+        finally
+        {
+            await bus.StopAsync();
+        }
     }
 
     /// <summary>A client with no credentials.</summary>

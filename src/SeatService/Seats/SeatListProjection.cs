@@ -43,6 +43,16 @@ public sealed class SeatListProjection : EventProjection
     public Task Project(SeatDailyLimitChanged e, ProjectionContext ctx) => ctx.ExecuteAsync(
         "UPDATE seat_list SET daily_limit = $2 WHERE seat_id = $1", e.SeatId, e.DailyLimit);
 
+    /// <summary>A count from an earlier day starts over; one from an older day than the stored one is too late to matter.</summary>
+    public Task Project(SeatInvitationCounted e, ProjectionContext ctx) => ctx.ExecuteAsync(
+        """
+        UPDATE seat_list SET
+            daily_sent_count = CASE WHEN sent_day = $2 THEN daily_sent_count + 1 ELSE 1 END,
+            sent_day = $2
+        WHERE seat_id = $1 AND (sent_day IS NULL OR sent_day <= $2)
+        """,
+        e.SeatId, e.Day);
+
     public override Task ResetAsync(SqlContext context) => context.ExecuteAsync("TRUNCATE seat_list, connect_links");
 
     private static Task<int> SetStatus(ProjectionContext ctx, string seatId, string status) =>
