@@ -15,6 +15,7 @@ internal static class SeatServiceApi
         admin.MapPost("/accounts", CreateAccount.Handle);
         admin.MapPost("/accounts/{accountId}/access-keys", IssueAccessKey.Handle);
         admin.MapDelete("/accounts/{accountId}/access-keys/{keyId}", RevokeAccessKey.Handle);
+        admin.MapGet("/accounts/{accountId}/status", AccountStatus.Handle);
 
         var tenant = app.MapGroup("").RequireAuthorization(AccessKeyAuthenticationHandler.SchemeName).WithTags("Seats");
         tenant.MapGet("/user-list", UserList.Handle);
