@@ -70,6 +70,14 @@ await using (var seatsDb = NpgsqlDataSource.Create(system.SeatsDb))
     figures.Add(new Figure($"user-list p50 ({seats:#,0} seats, {ConcurrentReaders} clients)", concurrent.P(50), rawConcurrent.P(50), "ms", "", true, LowerIsBetter: true));
     figures.Add(new Figure($"user-list p99 ({seats:#,0} seats, {ConcurrentReaders} clients)", concurrent.P(99), rawConcurrent.P(99), "ms", "", true, LowerIsBetter: true));
     notes.Add($"user-list, {ConcurrentReaders} clients: {concurrent.Rate:0.0} GETs/s; raw SELECT {rawConcurrent.Rate:0.0}/s");
+
+    // Where the route's time goes (diagnostics, no goal): the server's execution, the serialisation alone.
+    var (plan, executionMs) = await UserListScenario.ExplainAsync(seatsDb, listKey);
+    var serialise = await UserListScenario.SerialiseAsync(seatsDb, listKey, TimeSpan.FromSeconds(Math.Min(seconds, 3)));
+    notes.Add($"user-list breakdown: PostgreSQL executes the SELECT in {executionMs:0.0} ms (EXPLAIN ANALYZE, plan below); "
+        + $"serialising the {seats:#,0}-user response alone (services' JSON conventions, to Stream.Null) p50 {serialise.P(50):0.0} ms, p99 {serialise.P(99):0.0} ms");
+    Console.WriteLine("EXPLAIN (ANALYZE, BUFFERS) of the route's SELECT:");
+    Console.WriteLine(plan);
 }
 
 notes.Add($"machine: {Environment.ProcessorCount} cores shared by the bench, the services, PostgreSQL and RabbitMQ (and any other work running); "

@@ -1,5 +1,8 @@
+using System.Globalization;
 using System.Text.Json;
 using Npgsql;
+using Outreach.SeatService.Seats;
+using Outreach.ServiceDefaults.Http;
 
 namespace Outreach.SeatService.Bench;
 
@@ -63,29 +66,63 @@ internal static class UserListScenario
         }
     }
 
-    /// <summary>The route's SELECT (src/SeatService/Seats/UserList.cs), every row read into the same shape.</summary>
-    public static Task<Run> RawAsync(NpgsqlDataSource seatsDb, IssuedKey key, int clients, TimeSpan duration) =>
-        Load.MeasureAsync(clients, duration, async _ =>
+    /// <summary>The route's SELECT (src/SeatService/Seats/UserList.cs), with the route's parameters.</summary>
+    private static NpgsqlCommand Select(NpgsqlDataSource seatsDb, IssuedKey key, string prefix = "")
+    {
+        var command = seatsDb.CreateCommand(prefix + """
+            SELECT seat_id, linkedin_url, linkedin_name, status, daily_limit,
+                   CASE WHEN sent_day = $3 THEN daily_sent_count ELSE 0 END
+            FROM seat_list
+            WHERE key_id = $1 AND account_id = $2 AND status <> 'deleted' AND ($4::text IS NULL OR status = $4)
+            ORDER BY added_at, seat_id
+            """);
+        command.Parameters.AddWithValue(key.KeyId);
+        command.Parameters.AddWithValue(key.AccountId);
+        command.Parameters.AddWithValue(DateOnly.FromDateTime(DateTime.UtcNow));
+        command.Parameters.Add(new NpgsqlParameter { Value = DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Text });
+        return command;
+    }
+
+    /// <summary>The route's SELECT, every row read into the route's record, as the route does.</summary>
+    public static async Task<List<UserList.User>> ReadAsync(NpgsqlDataSource seatsDb, IssuedKey key)
+    {
+        await using var command = Select(seatsDb, key);
+        var users = new List<UserList.User>();
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
         {
-            await using var command = seatsDb.CreateCommand("""
-                SELECT seat_id, linkedin_url, linkedin_name, status, daily_limit,
-                       CASE WHEN sent_day = $3 THEN daily_sent_count ELSE 0 END
-                FROM seat_list
-                WHERE key_id = $1 AND account_id = $2 AND status <> 'deleted' AND ($4::text IS NULL OR status = $4)
-                ORDER BY added_at, seat_id
-                """);
-            command.Parameters.AddWithValue(key.KeyId);
-            command.Parameters.AddWithValue(key.AccountId);
-            command.Parameters.AddWithValue(DateOnly.FromDateTime(DateTime.UtcNow));
-            command.Parameters.Add(new NpgsqlParameter { Value = DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Text });
-            var users = new List<(string, string?, string?, string, int, int)>();
+            users.Add(new UserList.User(reader.GetString(0),
+                reader.IsDBNull(1) ? null : reader.GetString(1),
+                reader.IsDBNull(2) ? null : reader.GetString(2),
+                reader.GetString(3), reader.GetInt32(4), reader.GetInt32(5)));
+        }
+        return users;
+    }
+
+    public static Task<Run> RawAsync(NpgsqlDataSource seatsDb, IssuedKey key, int clients, TimeSpan duration) =>
+        Load.MeasureAsync(clients, duration, _ => ReadAsync(seatsDb, key));
+
+    /// <summary>Diagnostic: the route's response serialised with the services' JSON conventions, nothing else.</summary>
+    public static async Task<Run> SerialiseAsync(NpgsqlDataSource seatsDb, IssuedKey key, TimeSpan duration)
+    {
+        var response = new UserList.Response(await ReadAsync(seatsDb, key));
+        return await Load.MeasureAsync(1, duration, _ => JsonSerializer.SerializeAsync(Stream.Null, response, JsonConventions.Options));
+    }
+
+    /// <summary>Diagnostic: the plan PostgreSQL chooses for the route's SELECT and its execution time inside the server.</summary>
+    public static async Task<(string Plan, double ExecutionMs)> ExplainAsync(NpgsqlDataSource seatsDb, IssuedKey key)
+    {
+        var lines = new List<string>();
+        for (var run = 0; run < 5; run++) // the last of five: pages cached, as in the timed runs
+        {
+            lines.Clear();
+            await using var command = Select(seatsDb, key, "EXPLAIN (ANALYZE, BUFFERS) ");
             await using var reader = await command.ExecuteReaderAsync();
             while (await reader.ReadAsync())
-            {
-                users.Add((reader.GetString(0),
-                    reader.IsDBNull(1) ? null : reader.GetString(1),
-                    reader.IsDBNull(2) ? null : reader.GetString(2),
-                    reader.GetString(3), reader.GetInt32(4), reader.GetInt32(5)));
-            }
-        });
+                lines.Add(reader.GetString(0));
+        }
+        var execution = lines.Single(l => l.StartsWith("Execution Time:", StringComparison.Ordinal));
+        var ms = double.Parse(execution.Split(':')[1].Replace("ms", "", StringComparison.Ordinal).Trim(), CultureInfo.InvariantCulture);
+        return (string.Join(Environment.NewLine, lines), ms);
+    }
 }
