@@ -1,3 +1,4 @@
+using Outreach.SeatService;
 using Outreach.SeatService.Extensions;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -7,5 +8,6 @@ builder.AddApplicationServices();
 var app = builder.Build();
 app.MapDefaultEndpoints();
 app.UseIdempotencyKeys();
+app.UseEventMetadata();
 app.MapSeatServiceApi();
 app.Run();
