@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using Outreach.AppHost.Hosting;
 using Outreach.AppHost.Hosting.ApplicationModel;
+using Outreach.AppHost.Hosting.State;
 using Outreach.AppHost.Testing;
 using Xunit;
 
@@ -32,6 +33,23 @@ public sealed class RunningAppHost : IAsyncLifetime
     {
         using var timeout = new CancellationTokenSource(Resources.StartTimeout);
         await Task.WhenAll(Resources.All.Select(name => App.ResourceNotifications.WaitForResourceHealthyAsync(name, timeout.Token)));
+    }
+
+    /// <summary>WithDemoAccount() provisions once seat-service is healthy, so the demo appears a little after start-up.</summary>
+    public async Task<DemoInfo> WaitForDemoAsync()
+    {
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        while (clock.Elapsed < Resources.DemoTimeout)
+        {
+            if (App.StateFile.Demo is { } demo)
+            {
+                return demo;
+            }
+
+            await Task.Delay(250);
+        }
+
+        throw new TimeoutException("apphost.json never named a demo account.");
     }
 
     public async Task DisposeAsync()
