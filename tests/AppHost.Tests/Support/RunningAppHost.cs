@@ -35,22 +35,7 @@ public sealed class RunningAppHost : IAsyncLifetime
         await Task.WhenAll(Resources.All.Select(name => App.ResourceNotifications.WaitForResourceHealthyAsync(name, timeout.Token)));
     }
 
-    /// <summary>WithDemoAccount() provisions once seat-service is healthy, so the demo appears a little after start-up.</summary>
-    public async Task<DemoInfo> WaitForDemoAsync()
-    {
-        var clock = System.Diagnostics.Stopwatch.StartNew();
-        while (clock.Elapsed < Resources.DemoTimeout)
-        {
-            if (App.StateFile.Demo is { } demo)
-            {
-                return demo;
-            }
-
-            await Task.Delay(250);
-        }
-
-        throw new TimeoutException("apphost.json never named a demo account.");
-    }
+    public Task<DemoInfo> WaitForDemoAsync() => App.WaitForDemoAsync();
 
     public async Task DisposeAsync()
     {
