@@ -35,6 +35,11 @@ internal sealed class ResourceReadyHook<T>(
         {
             // The application stopped first.
         }
+        catch (DistributedApplicationException exception)
+        {
+            // The resource failed to start; the orchestrator has reported why, so one line here is enough.
+            logger.LogWarning("The ready callback of {Resource} did not run: {Reason}", resource.Name, exception.Message);
+        }
 #pragma warning disable CA1031 // Any failure of a ready callback is reported, never rethrown: it would stop the host.
         catch (Exception exception)
 #pragma warning restore CA1031
