@@ -13,6 +13,7 @@ var seatService = builder.AddProject<Projects.Outreach_SeatService>("seat-servic
     .WithReference(seatsDb).WaitFor(seatsDb)
     .WithReference(rabbitmq).WaitFor(rabbitmq)
     .WithOperatorToken()
+    .WithDemoAccount()
     .WithReplicas(builder.Configuration.GetValue("Replicas:seat-service", 1));
 
 var identityService = builder.AddProject<Projects.Outreach_IdentityService>("identity-service")

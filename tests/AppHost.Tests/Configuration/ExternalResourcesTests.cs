@@ -38,5 +38,7 @@ public sealed class ExternalResourcesTests(InfrastructureFixture external) : ICl
         var environment = ProcessInspector.Environment(app.ResourceNotifications.GetSnapshot(Resources.SeatService)!.Pid!.Value);
         environment["ConnectionStrings__rabbitmq"].ShouldBe(external.RabbitMqConnectionString);
         Directory.Exists(Path.Combine(app.DataDirectory.Path, "postgres")).ShouldBeFalse();
+        // The demo is made through seat-service's operator API, whichever PostgreSQL seat-service stores it in.
+        (await app.WaitForDemoAsync()).AccountId.ShouldStartWith("acc_");
     }
 }

@@ -84,6 +84,34 @@ internal sealed class AppHostProcess : IDisposable
         throw new TimeoutException($"Not every resource became healthy:\n{Output}");
     }
 
+    /// <summary>Waits until apphost.json in <paramref name="dataDirectory"/> names a demo account (set once seat-service is healthy).</summary>
+    public async Task<JsonDocument> WaitForDemoAsync(string dataDirectory)
+    {
+        var stateFile = Path.Combine(dataDirectory, "apphost.json");
+        var clock = Stopwatch.StartNew();
+        while (clock.Elapsed < Resources.DemoTimeout)
+        {
+            if (_process.HasExited)
+            {
+                throw new InvalidOperationException($"The AppHost exited with code {_process.ExitCode}:\n{Output}");
+            }
+
+            if (StateFileReader.TryRead(stateFile) is { } document)
+            {
+                if (StateFileReader.Demo(document) is not null)
+                {
+                    return document;
+                }
+
+                document.Dispose();
+            }
+
+            await Task.Delay(250);
+        }
+
+        throw new TimeoutException($"apphost.json never named a demo account:\n{Output}");
+    }
+
     public async Task<int> WaitForExitAsync(TimeSpan timeout)
     {
         using var cancellation = new CancellationTokenSource(timeout);

@@ -17,4 +17,7 @@ internal static class Resources
     public static readonly string[] Services = [SeatService, IdentityService, InvitationService];
 
     public static readonly TimeSpan StartTimeout = TimeSpan.FromMinutes(3);
+
+    /// <summary>From seat-service healthy to the demo in apphost.json: two HTTP calls, or a few retries of them.</summary>
+    public static readonly TimeSpan DemoTimeout = TimeSpan.FromMinutes(1);
 }

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using Outreach.AppHost.Hosting;
 using Outreach.AppHost.Hosting.ApplicationModel;
+using Outreach.AppHost.Hosting.State;
 using Outreach.AppHost.Testing;
 using Xunit;
 
@@ -55,6 +56,8 @@ public sealed class RunningAppHost : IAsyncLifetime
             await Task.Delay(100, cancellationToken);
         }
     }
+
+    public Task<DemoInfo> WaitForDemoAsync() => App.WaitForDemoAsync();
 
     public async Task DisposeAsync()
     {

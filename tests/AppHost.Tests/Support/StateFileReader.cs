@@ -29,4 +29,14 @@ internal static class StateFileReader
         Resources(document)
             .Where(resource => resource.GetProperty("pid").ValueKind == JsonValueKind.Number)
             .ToDictionary(resource => resource.GetProperty("name").GetString()!, resource => resource.GetProperty("pid").GetInt32());
+
+    /// <summary>The demo account under <c>demo</c>, or null while there is none.</summary>
+    public static (string AccountId, string AccessKey)? Demo(JsonDocument document) =>
+        document.RootElement.TryGetProperty("demo", out var demo) && demo.ValueKind == JsonValueKind.Object
+            ? (demo.GetProperty("account_id").GetString()!, demo.GetProperty("access_key").GetString()!)
+            : null;
+
+    /// <summary>The first URL of a resource, as listed under <c>resources</c>.</summary>
+    public static string Url(JsonDocument document, string resource) =>
+        Resources(document).Single(entry => entry.GetProperty("name").GetString() == resource).GetProperty("urls")[0].GetString()!;
 }

@@ -28,6 +28,18 @@ public sealed class AppHostStateFile
     /// <summary>Generated once and kept in the data directory.</summary>
     public string OperatorToken { get; }
 
+    /// <summary>The demo account shown under <c>demo</c>, once WithDemoAccount() has provisioned it.</summary>
+    public DemoInfo? Demo
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _demo;
+            }
+        }
+    }
+
     public void SetDemo(DemoInfo? demo)
     {
         lock (_gate)
