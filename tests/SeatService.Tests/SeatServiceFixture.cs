@@ -61,6 +61,20 @@ public sealed class SeatServiceFixture : IAsyncLifetime
         await session.SaveChangesAsync();
     }
 
+    /// <summary>
+    /// Issues a connect link for a seat through the domain with the given expiry, so a test can hold a link that has
+    /// already expired without waiting seven days. Returns the link's path.
+    /// </summary>
+    public async Task<string> IssueConnectLinkAsync(string seatId, DateTimeOffset expiresAt)
+    {
+        var token = Outreach.SeatService.Auth.Secrets.NewId(Outreach.SeatService.Connect.ConnectLinks.TokenPrefix, 32);
+        await using var session = (_seats ?? throw new InvalidOperationException("Not started.")).LightweightSession();
+        var stream = await session.Events.FetchForWriting<Seat>(seatId);
+        stream.AppendOne(new ConnectLinkIssued(seatId, Outreach.SeatService.Auth.Secrets.Hash(token), expiresAt, DateTimeOffset.UtcNow));
+        await session.SaveChangesAsync();
+        return $"/c/{token}";
+    }
+
     /// <summary>Runs a scalar query against another service's database, to observe a consumer's effect there.</summary>
     public async Task<T?> QueryAsync<T>(string database, string sql, params object[] parameters)
     {
@@ -80,14 +94,7 @@ public sealed class SeatServiceFixture : IAsyncLifetime
     /// </summary>
     public async Task PublishAsync<T>(T message, Guid messageId) where T : class
     {
-        var connection = Outreach.ServiceDefaults.Messaging.RabbitMqConnection.Parse(
-            await App.GetConnectionStringAsync("rabbitmq") ?? throw new InvalidOperationException("rabbitmq has no connection string."));
-        var bus = Bus.Factory.CreateUsingRabbitMq(rabbit => rabbit.Host(connection.Host, connection.Port, connection.VirtualHost, host =>
-        {
-            host.Username(connection.Username);
-            host.Password(connection.Password);
-            host.PublisherConfirmation = true;
-        }));
+        var bus = await BusAsync(_ => { });
         await bus.StartAsync();
         try
         {
@@ -97,6 +104,44 @@ public sealed class SeatServiceFixture : IAsyncLifetime
         {
             await bus.StopAsync();
         }
+    }
+
+    /// <summary>
+    /// Listens for <typeparamref name="T"/> on the system's broker like a consumer in another service would, on a
+    /// temporary queue of its own. Dispose it to stop listening.
+    /// </summary>
+    public async Task<MessageRecorder<T>> ListenAsync<T>() where T : class
+    {
+        var recorder = new MessageRecorder<T>();
+        var bus = await BusAsync(rabbit => rabbit.ReceiveEndpoint($"test-{typeof(T).Name}-{Guid.NewGuid():N}", endpoint =>
+        {
+            endpoint.AutoDelete = true;
+            endpoint.Durable = false;
+            endpoint.Handler<T>(context =>
+            {
+                recorder.Record(context.Message);
+                return Task.CompletedTask;
+            });
+        }));
+        await bus.StartAsync();
+        recorder.Bus = bus;
+        return recorder;
+    }
+
+    private async Task<IBusControl> BusAsync(Action<IRabbitMqBusFactoryConfigurator> configure)
+    {
+        var connection = Outreach.ServiceDefaults.Messaging.RabbitMqConnection.Parse(
+            await App.GetConnectionStringAsync("rabbitmq") ?? throw new InvalidOperationException("rabbitmq has no connection string."));
+        return Bus.Factory.CreateUsingRabbitMq(rabbit =>
+        {
+            rabbit.Host(connection.Host, connection.Port, connection.VirtualHost, host =>
+            {
+                host.Username(connection.Username);
+                host.Password(connection.Password);
+                host.PublisherConfirmation = true;
+            });
+            configure(rabbit);
+        });
     }
 
     /// <summary>A client with no credentials.</summary>
@@ -137,6 +182,36 @@ public sealed class SeatServiceFixture : IAsyncLifetime
         var client = App.CreateHttpClient("seat-service");
         client.DefaultRequestHeaders.Add("x-access-key", key.AccessKey);
         return client;
+    }
+}
+
+/// <summary>Messages of one type seen on the broker since listening began.</summary>
+public sealed class MessageRecorder<T> : IAsyncDisposable where T : class
+{
+    private readonly System.Collections.Concurrent.ConcurrentQueue<T> _messages = new();
+
+    internal IBusControl? Bus { get; set; }
+
+    public IReadOnlyList<T> Messages => [.. _messages];
+
+    internal void Record(T message) => _messages.Enqueue(message);
+
+    public async Task<IReadOnlyList<T>> WaitForAsync(Func<T, bool> match, TimeSpan patience)
+    {
+        var deadline = DateTime.UtcNow + patience;
+        while (!_messages.Any(match))
+        {
+            if (DateTime.UtcNow > deadline)
+                throw new TimeoutException($"No {typeof(T).Name} arrived that matched.");
+            await Task.Delay(50);
+        }
+        return [.. _messages.Where(match)];
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (Bus is not null)
+            await Bus.StopAsync();
     }
 }
 
