@@ -1,4 +1,6 @@
 using Outreach.EventSourcing;
+using Outreach.IdentityService.Identities;
+using Outreach.IdentityService.PersonalData;
 using Outreach.IdentityService.Seats;
 
 namespace Outreach.IdentityService.Extensions;
@@ -13,7 +15,11 @@ internal static class Extensions
             opts.ConnectionFromConfiguration("identitiesdb");
             opts.Migrations.Add(1, "seat_views", SeatViews.Migration);
             opts.Projections.Add<SeatViews>(ProjectionLifecycle.Inline);
-        });
+            opts.Migrations.Add(2, "identity_keys", IdentityKeys.Migration);
+            opts.Migrations.Add(3, "identity_list", IdentityListProjection.Migration);
+            opts.Projections.Add<IdentityListProjection>(ProjectionLifecycle.Inline);
+        })
+        .AddRelay(IdentityRelay.Configure);
         builder.AddMessaging(queuePrefix: "identity-service");
         builder.Services.AddSingleton(TimeProvider.System);
     }

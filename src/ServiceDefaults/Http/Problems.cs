@@ -1,6 +1,8 @@
-namespace Outreach.SeatService;
+using Microsoft.AspNetCore.Http;
 
-/// <summary>RFC 9457 answers for the outcomes a handler decides itself; each names what was wrong.</summary>
+namespace Outreach.ServiceDefaults.Http;
+
+/// <summary>RFC 9457 answers for the outcomes a handler decides itself; each names what was wrong. Shared by every service.</summary>
 public static class Problems
 {
     /// <summary>422 with the offending field named in `errors`, in ASP.NET Core's ValidationProblem shape.</summary>
