@@ -40,5 +40,6 @@ public static class SeatServiceMigrations
                 used_at timestamptz);
             CREATE INDEX connect_links_by_seat ON connect_links (seat_id);
             """),
+        (3, "seat_keys", Seats.SeatKeys.Migration),
     ];
 }

@@ -23,6 +23,8 @@ public static class DisconnectSeat
             return Problems.Conflict("The user was already disconnected.");
 
         stream.AppendOne(new SeatDisconnected(seat.Id, seat.AccountId, seat.KeyId, clock.GetUtcNow()));
+        // Crypto-shredding: without its key, the seat's LinkedIn name and URL in the log can never be read again.
+        SeatKeys.Destroy(session, seat.Id);
         await session.SaveChangesAsync(ct);
         return Results.Ok(new Response(true, seat.Id, "disconnected"));
     }

@@ -42,6 +42,15 @@ public sealed class Seat
 
     public void Apply(SeatDailyLimitChanged e) => DailyLimit = e.DailyLimit;
 
+    /// <summary>Reconnecting after a drop brings the seat back; a pending seat still has its setup to finish.</summary>
+    public void Apply(SeatLinkedInConnected e)
+    {
+        if (Status == SeatStatus.Disconnected)
+            Status = SeatStatus.Active;
+    }
+
+    public void Apply(SeatLinkedInDropped e) => Status = SeatStatus.Disconnected;
+
     public bool CanSuspend => Status is SeatStatus.Active or SeatStatus.Disconnected;
 
     public bool CanUnsuspend => Status == SeatStatus.Suspended;

@@ -53,6 +53,22 @@ public sealed class SeatListProjection : EventProjection
         """,
         e.SeatId, e.Day);
 
+    public async Task Project(SeatLinkedInConnected e, ProjectionContext ctx)
+    {
+        // No key: the seat was deleted since (a rebuild), and its personal data with it.
+        if (await SeatKeys.FindAsync(ctx, e.SeatId) is not { } key)
+            return;
+        await ctx.ExecuteAsync(
+            """
+            UPDATE seat_list SET linkedin_name = $2, linkedin_url = $3,
+                status = CASE WHEN status = 'disconnected' THEN 'active' ELSE status END
+            WHERE seat_id = $1 AND status <> 'deleted'
+            """,
+            e.SeatId, PersonalDataCipher.Decrypt(key, e.SeatId, e.SealedName), PersonalDataCipher.Decrypt(key, e.SeatId, e.SealedProfileUrl));
+    }
+
+    public Task Project(SeatLinkedInDropped e, ProjectionContext ctx) => SetStatus(ctx, e.SeatId, "disconnected");
+
     public override Task ResetAsync(SqlContext context) => context.ExecuteAsync("TRUNCATE seat_list, connect_links");
 
     private static Task<int> SetStatus(ProjectionContext ctx, string seatId, string status) =>

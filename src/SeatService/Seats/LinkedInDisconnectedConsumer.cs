@@ -1,0 +1,24 @@
+using MassTransit;
+using Outreach.EventSourcing;
+
+namespace Outreach.SeatService.Seats;
+
+/// <summary>
+/// LinkedInDisconnected that happened by itself (revoked, expired) → an active seat becomes `disconnected` and keeps its
+/// record. A logout we caused (suspension, deletion) changes nothing here: the seat's own command already did.
+/// </summary>
+public sealed class LinkedInDisconnectedConsumer(IDocumentStore store) : InboxConsumer<Contracts.LinkedInDisconnected>(store)
+{
+    protected override async Task HandleAsync(ConsumeContext<Contracts.LinkedInDisconnected> context, IDocumentSession session)
+    {
+        var message = context.Message;
+        if (message.SeatId is not { } seatId || !message.DroppedByItself)
+            return;
+        var stream = await session.Events.FetchForWriting<Seat>(seatId, context.CancellationToken);
+        if (stream.Aggregate is not { Status: SeatStatus.Active } seat || seat.KeyId != message.KeyId || seat.AccountId != message.AccountId)
+            return;
+
+        session.TenantId = seat.KeyId;
+        stream.AppendOne(new SeatLinkedInDropped(seatId, message.Reason, message.DisconnectedAt));
+    }
+}
