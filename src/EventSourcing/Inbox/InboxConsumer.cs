@@ -10,6 +10,9 @@ namespace Outreach.EventSourcing;
 public abstract class InboxConsumer<TMessage>(IDocumentStore store) : IConsumer<TMessage>
     where TMessage : class
 {
+    /// <summary>The store, for a handler that must commit something on its own before its effect (e.g. "in progress").</summary>
+    protected IDocumentStore Store { get; } = store;
+
     /// <summary>The inbox key's consumer part; keep it stable. Defaults to the class name.</summary>
     protected virtual string ConsumerName => GetType().Name;
 
@@ -18,7 +21,7 @@ public abstract class InboxConsumer<TMessage>(IDocumentStore store) : IConsumer<
         ArgumentNullException.ThrowIfNull(context);
         var messageId = context.MessageId
             ?? throw new InvalidOperationException($"{typeof(TMessage).Name} arrived without a MessageId; the inbox needs one.");
-        await using var session = store.LightweightSession();
+        await using var session = Store.LightweightSession();
         session.CausationId = messageId.ToString();
         session.CorrelationId = context.Headers.Get<string>(RelayHeaders.CorrelationId) ?? context.CorrelationId?.ToString();
         if (await session.HasHandledAsync(messageId, ConsumerName, context.CancellationToken))

@@ -25,15 +25,20 @@ internal sealed class RelaySubscription : EventSubscription
     public override async Task ProcessEventsAsync(IReadOnlyList<IEvent> events, SubscriptionContext context)
     {
         var publisher = context.Services.GetRequiredService<IPublishEndpoint>();
+        // Maps may read through the batch's connection, which serves one command at a time: map first, in order.
+        var messages = new List<(IEvent Event, object Message)>(events.Count);
+        foreach (var e in events)
+        {
+            if (_options.Maps.TryGetValue(e.EventType, out var map) && await map(e.Data, e, context) is { } message)
+                messages.Add((e, message));
+        }
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(context.CancellationToken);
         timeout.CancelAfter(_options.PublishTimeout);
-        await Task.WhenAll(events.Select(e => PublishAsync(publisher, e, timeout.Token)));
+        await Task.WhenAll(messages.Select(m => PublishAsync(publisher, m.Event, m.Message, timeout.Token)));
     }
 
-    private async Task PublishAsync(IPublishEndpoint publisher, IEvent e, CancellationToken token)
+    private static async Task PublishAsync(IPublishEndpoint publisher, IEvent e, object message, CancellationToken token)
     {
-        if (!_options.Maps.TryGetValue(e.EventType, out var map) || map(e.Data, e) is not { } message)
-            return;
         using var activity = StartActivity(e);
         await publisher.Publish(message, message.GetType(), Pipe.Execute<PublishContext>(context =>
         {

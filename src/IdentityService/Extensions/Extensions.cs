@@ -1,5 +1,6 @@
 using Outreach.EventSourcing;
 using Outreach.IdentityService.Identities;
+using Outreach.IdentityService.LinkedIn;
 using Outreach.IdentityService.PersonalData;
 using Outreach.IdentityService.Seats;
 
@@ -18,6 +19,9 @@ internal static class Extensions
             opts.Migrations.Add(2, "identity_keys", IdentityKeys.Migration);
             opts.Migrations.Add(3, "identity_list", IdentityListProjection.Migration);
             opts.Projections.Add<IdentityListProjection>(ProjectionLifecycle.Inline);
+            opts.Migrations.Add(4, "login_sessions_and_keys", LoginSessionsProjection.Migration + LoginKeys.Migration);
+            opts.Migrations.Add(5, "identity_list_linkedin", IdentityListProjection.LinkedInColumnsMigration);
+            opts.Projections.Add<LoginSessionsProjection>(ProjectionLifecycle.Inline);
         })
         .AddRelay(IdentityRelay.Configure);
         builder.AddMessaging(queuePrefix: "identity-service");

@@ -23,6 +23,8 @@ public sealed class IdentityListProjection : EventProjection
         CREATE INDEX identity_list_by_seat ON identity_list (seat_id) WHERE seat_id IS NOT NULL;
         """;
 
+    public const string LinkedInColumnsMigration = "ALTER TABLE identity_list ADD COLUMN linkedin_name text, ADD COLUMN linkedin_url text;";
+
     public async Task Project(IdentityCreated e, ProjectionContext ctx)
     {
         // No key: the identity was deleted since (a rebuild); there is nothing left to show.
@@ -53,6 +55,19 @@ public sealed class IdentityListProjection : EventProjection
             """,
             e.IdentityId, Open(e.SealedFirstName), Open(e.SealedLastName), Open(e.SealedRole), e.UpdatedAt);
     }
+
+    public async Task Project(LinkedIn.LinkedInLoginSucceeded e, ProjectionContext ctx)
+    {
+        if (await IdentityKeys.FindAsync(ctx, e.IdentityId) is not { } key)
+            return;
+        await ctx.ExecuteAsync(
+            "UPDATE identity_list SET linkedin_status = 'connected', profile_id = $2, linkedin_name = $3, linkedin_url = $4 WHERE identity_id = $1",
+            e.IdentityId, e.ProfileId, PersonalDataCipher.Decrypt(key, e.IdentityId, e.SealedName), PersonalDataCipher.Decrypt(key, e.IdentityId, e.SealedProfileUrl));
+    }
+
+    /// <summary>The profile id stays (it is how the document re-authenticates); the connection does not.</summary>
+    public Task Project(LinkedIn.LinkedInSessionEnded e, ProjectionContext ctx) => ctx.ExecuteAsync(
+        "UPDATE identity_list SET linkedin_status = 'disconnected' WHERE identity_id = $1", e.IdentityId);
 
     public Task Project(IdentityDeleted e, ProjectionContext ctx) =>
         ctx.ExecuteAsync("DELETE FROM identity_list WHERE identity_id = $1", e.IdentityId);

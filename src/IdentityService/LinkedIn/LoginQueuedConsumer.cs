@@ -1,0 +1,71 @@
+using MassTransit;
+using Outreach.EventSourcing;
+using Outreach.IdentityService.Identities;
+
+namespace Outreach.IdentityService.LinkedIn;
+
+/// <summary>
+/// The login worker: LoginQueued → the login is marked in progress, the provider is asked (with the sealed credentials,
+/// or the stored session), and its answer is recorded — connected, a checkpoint, or a failure. A redelivery of a
+/// message whose login already moved on does nothing (the inbox, and the login's own state).
+/// </summary>
+public sealed class LoginQueuedConsumer(IDocumentStore store, ILinkedInProvider provider, TimeProvider clock)
+    : InboxConsumer<Contracts.LoginQueued>(store)
+{
+    protected override async Task HandleAsync(ConsumeContext<Contracts.LoginQueued> context, IDocumentSession session)
+    {
+        var message = context.Message;
+        var ct = context.CancellationToken;
+        var identity = await session.Events.AggregateStreamAsync<Identity>(message.IdentityId, token: ct);
+        if (identity is null || identity.IsDeleted || identity.KeyId != message.KeyId || identity.Login is not { } login ||
+            login.SessionId != message.SessionId || login.Status != LoginStatus.Queued)
+            return;
+
+        if (login.ExpiresAt <= clock.GetUtcNow())
+        {
+            var expiring = await session.Events.FetchForWriting<Identity>(identity.Id, ct);
+            LoginOutcomes.Expire(session, expiring, login.SessionId, clock.GetUtcNow());
+            return;
+        }
+
+        // Committed on its own, so the status route says in_progress while the provider works.
+        await using (var progress = Store.LightweightSession())
+        {
+            var started = await progress.Events.FetchForWriting<Identity>(identity.Id, ct);
+            if (started.Aggregate?.Login?.Status != LoginStatus.Queued)
+                return;
+            started.AppendOne(new LinkedInLoginStarted(identity.Id, login.SessionId, clock.GetUtcNow()));
+            await progress.SaveChangesAsync(ct);
+        }
+
+        var outcome = await AskProviderAsync(session, identity, login, ct);
+        var stream = await session.Events.FetchForWriting<Identity>(identity.Id, ct);
+        if (stream.Aggregate?.Login?.SessionId != login.SessionId || stream.Aggregate.Login.Status != LoginStatus.InProgress)
+            return;
+        await LoginOutcomes.RecordAsync(session, stream, login.SessionId, outcome, clock.GetUtcNow(), ct);
+    }
+
+    private async Task<ProviderOutcome> AskProviderAsync(IDocumentSession session, Identity identity, Identity.LoginAttempt login, CancellationToken ct)
+    {
+        var key = await LoginKeys.FindAsync(session, login.SessionId, ct);
+        try
+        {
+            if (login.UsesStoredSession)
+            {
+                var storedKey = identity.StoredSessionId is { } stored ? await LoginKeys.FindAsync(session, stored, ct) : null;
+                if (storedKey is null || identity.SealedSessionToken is null || identity.ProviderAccountId is null)
+                    return new ProviderOutcome.Failed(LoginFailures.SessionInvalid);
+                var token = PersonalDataCipher.Decrypt(storedKey, identity.StoredSessionId!, identity.SealedSessionToken);
+                return await provider.ReconnectAsync(identity.ProviderAccountId, token, ct);
+            }
+
+            if (key is null || await LoginKeys.FindCredentialsAsync(session, login.SessionId, key, ct) is not { } credentials)
+                return new ProviderOutcome.Failed(LoginFailures.InvalidCredentials);
+            return await provider.ConnectAsync(credentials.Username, credentials.Password, login.Country, ct);
+        }
+        catch (ProviderUnavailableException)
+        {
+            return new ProviderOutcome.Failed(LoginFailures.ProviderUnavailable);
+        }
+    }
+}
