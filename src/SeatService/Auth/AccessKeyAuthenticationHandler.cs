@@ -2,6 +2,7 @@ using System.Security.Claims;
 using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Options;
+using Outreach.ServiceDefaults.Auth;
 
 namespace Outreach.SeatService.Auth;
 
@@ -12,7 +13,7 @@ public sealed class AccessKeyAuthenticationHandler(
     UrlEncoder encoder,
     AccessKeyDirectory keys) : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
-    public const string SchemeName = "AccessKey";
+    public const string SchemeName = AccessKeyScheme.Name;
 
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {

@@ -1,6 +1,6 @@
 using System.Security.Claims;
 
-namespace Outreach.SeatService.Auth;
+namespace Outreach.ServiceDefaults.Auth;
 
 public static class TenantClaims
 {
