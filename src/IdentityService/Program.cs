@@ -6,4 +6,5 @@ builder.AddApplicationServices();
 
 var app = builder.Build();
 app.MapDefaultEndpoints();
+app.MapIdentityServiceApi();
 app.Run();

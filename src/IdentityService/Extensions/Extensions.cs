@@ -2,6 +2,7 @@ using Outreach.EventSourcing;
 using Outreach.IdentityService.Identities;
 using Outreach.IdentityService.LinkedIn;
 using Outreach.IdentityService.PersonalData;
+using Outreach.ServiceDefaults.Auth;
 using Outreach.IdentityService.Seats;
 
 namespace Outreach.IdentityService.Extensions;
@@ -24,7 +25,16 @@ internal static class Extensions
             opts.Projections.Add<LoginSessionsProjection>(ProjectionLifecycle.Inline);
         })
         .AddRelay(IdentityRelay.Configure);
-        builder.AddMessaging(queuePrefix: "identity-service");
-        builder.Services.AddSingleton(TimeProvider.System);
+        // Consumers of this assembly by convention, plus the revocation consumer the key cache needs.
+        builder.AddMessaging(bus => bus.AddAccessKeyRevocations(), queuePrefix: "identity-service");
+
+        // Access keys belong to seat-service; this service asks it, and tenant routes require the same policy as there.
+        builder.AddRemoteAccessKeyAuthentication();
+        builder.Services.AddAuthorizationBuilder()
+            .AddPolicy(AccessKeyScheme.Name, p => p.AddAuthenticationSchemes(AccessKeyScheme.Name).RequireAuthenticatedUser());
+
+        builder.Services.Configure<LoginWatcherOptions>(builder.Configuration.GetSection("LinkedIn:LoginWatcher"));
+        builder.Services.AddHostedService<LoginWatcher>();
+        builder.AddLinkedInProvider();
     }
 }

@@ -1,3 +1,4 @@
+using Outreach.ServiceDefaults.Auth;
 using System.Security.Claims;
 using Npgsql;
 using Outreach.EventSourcing;
@@ -30,7 +31,7 @@ public static class CreateIdentity
         if (IdentityFields.Text(request.Role ?? request.JobTitle, roleField, IdentityFields.MaxRoleLength, required: true, out var role) is { } badRole)
             return badRole;
 
-        var caller = Caller.From(user);
+        var caller = user.Tenant();
         var identityId = IdentityFields.NewId();
         var key = PersonalDataCipher.NewKey();
         var now = clock.GetUtcNow();

@@ -1,3 +1,4 @@
+using Outreach.ServiceDefaults.Auth;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Mvc;
 using Npgsql;
@@ -11,7 +12,7 @@ public static class GetIdentity
     {
         if (!IdentityFields.IsIdentityId(identityId))
             return Problems.NotFound("identity");
-        var identity = await IdentityDirectory.FindAsync(db, Caller.From(user).KeyId, identityId, ct);
+        var identity = await IdentityDirectory.FindAsync(db, user.Tenant().KeyId, identityId, ct);
         return identity is null ? Problems.NotFound("identity") : Results.Ok(new IdentityEnvelope("success", identity));
     }
 }

@@ -1,3 +1,4 @@
+using Outreach.ServiceDefaults.Auth;
 using System.Security.Claims;
 using Npgsql;
 
@@ -9,5 +10,5 @@ public static class ListIdentities
     public sealed record Response(string Status, IReadOnlyList<IdentityView> Identities);
 
     public static async Task<IResult> Handle(ClaimsPrincipal user, NpgsqlDataSource db, CancellationToken ct) =>
-        Results.Ok(new Response("success", await IdentityDirectory.ListAsync(db, Caller.From(user).KeyId, ct)));
+        Results.Ok(new Response("success", await IdentityDirectory.ListAsync(db, user.Tenant().KeyId, ct)));
 }

@@ -1,3 +1,4 @@
+using Outreach.ServiceDefaults.Auth;
 using Outreach.EventSourcing;
 
 namespace Outreach.IdentityService.Identities;
@@ -5,7 +6,7 @@ namespace Outreach.IdentityService.Identities;
 /// <summary>Loads an identity for writing only if it lives under the caller's key; anything else is "not found".</summary>
 public static class TenantIdentities
 {
-    public static async Task<IEventStream<Identity>?> LoadAsync(IDocumentSession session, string? identityId, Caller caller, CancellationToken ct)
+    public static async Task<IEventStream<Identity>?> LoadAsync(IDocumentSession session, string? identityId, CallerKey caller, CancellationToken ct)
     {
         if (!IdentityFields.IsIdentityId(identityId))
             return null;

@@ -1,3 +1,4 @@
+using Outreach.ServiceDefaults.Auth;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Mvc;
 using Npgsql;
@@ -15,7 +16,7 @@ public static class UpdateIdentity
     public static async Task<IResult> Handle([FromRoute(Name = "identity_id")] string identityId, CreateIdentity.Request? request,
         ClaimsPrincipal user, IDocumentSession session, NpgsqlDataSource db, TimeProvider clock, CancellationToken ct)
     {
-        var caller = Caller.From(user);
+        var caller = user.Tenant();
         var stream = await TenantIdentities.LoadAsync(session, identityId, caller, ct);
         if (stream is null)
             return Problems.NotFound("identity");

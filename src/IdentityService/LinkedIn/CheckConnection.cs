@@ -1,3 +1,4 @@
+using Outreach.ServiceDefaults.Auth;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Mvc;
 using Npgsql;
@@ -17,7 +18,7 @@ public static class CheckConnection
     {
         if (!IdentityFields.IsIdentityId(identityId))
             return Problems.NotFound("identity");
-        var identity = await IdentityDirectory.FindAsync(db, Caller.From(user).KeyId, identityId, ct);
+        var identity = await IdentityDirectory.FindAsync(db, user.Tenant().KeyId, identityId, ct);
         return identity is null
             ? Problems.NotFound("identity")
             : Results.Ok(new Response("success", identityId, identity.Linkedin.Status == "connected", identity.Linkedin));

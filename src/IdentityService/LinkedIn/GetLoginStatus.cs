@@ -1,3 +1,4 @@
+using Outreach.ServiceDefaults.Auth;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Mvc;
 using Npgsql;
@@ -18,7 +19,7 @@ public static class GetLoginStatus
     {
         if (!IdentityFields.IsIdentityId(identityId) || !LoginIds.IsSessionId(sessionId))
             return Problems.NotFound("login session");
-        var view = await LoginSessionView.FindAsync(db, Caller.From(user).KeyId, identityId, sessionId, clock.GetUtcNow(), ct);
+        var view = await LoginSessionView.FindAsync(db, user.Tenant().KeyId, identityId, sessionId, clock.GetUtcNow(), ct);
         return view is null ? Problems.NotFound("login session") : Results.Ok(new Response("success", identityId, view));
     }
 }

@@ -1,3 +1,4 @@
+using Outreach.ServiceDefaults.Auth;
 using System.Security.Claims;
 using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Mvc;
@@ -28,7 +29,7 @@ public static class StartLogin
     public static async Task<IResult> Handle([FromRoute(Name = "identity_id")] string identityId, Request? request, ClaimsPrincipal user,
         IDocumentSession session, TimeProvider clock, CancellationToken ct)
     {
-        var stream = await TenantIdentities.LoadAsync(session, identityId, Caller.From(user), ct);
+        var stream = await TenantIdentities.LoadAsync(session, identityId, user.Tenant(), ct);
         if (stream?.Aggregate is not { } identity)
             return Problems.NotFound("identity");
         request ??= new Request(null, null, null, null);

@@ -1,3 +1,4 @@
+using Outreach.ServiceDefaults.Auth;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Mvc;
 using Npgsql;
@@ -20,7 +21,7 @@ public static class SubmitCode
         Request? request, ClaimsPrincipal user, IDocumentSession session, NpgsqlDataSource db, ILinkedInProvider provider,
         TimeProvider clock, CancellationToken ct)
     {
-        var caller = Caller.From(user);
+        var caller = user.Tenant();
         var stream = await TenantIdentities.LoadAsync(session, identityId, caller, ct);
         if (stream?.Aggregate is not { } identity || !LoginIds.IsSessionId(sessionId) || identity.Login?.SessionId != sessionId)
             return Problems.NotFound("login session");

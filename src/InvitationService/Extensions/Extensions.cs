@@ -1,4 +1,5 @@
 using Outreach.EventSourcing;
+using Outreach.ServiceDefaults.Auth;
 using Outreach.InvitationService.Seats;
 
 namespace Outreach.InvitationService.Extensions;
@@ -14,7 +15,13 @@ internal static class Extensions
             opts.Migrations.Add(1, "seat_views", SeatViews.Migration);
             opts.Projections.Add<SeatViews>(ProjectionLifecycle.Inline);
         });
-        builder.AddMessaging(queuePrefix: "invitation-service");
+        // Consumers of this assembly by convention, plus the revocation consumer the key cache needs.
+        builder.AddMessaging(bus => bus.AddAccessKeyRevocations(), queuePrefix: "invitation-service");
+
+        // Access keys belong to seat-service; this service asks it, and tenant routes require the same policy as there.
+        builder.AddRemoteAccessKeyAuthentication();
+        builder.Services.AddAuthorizationBuilder()
+            .AddPolicy(AccessKeyScheme.Name, p => p.AddAuthenticationSchemes(AccessKeyScheme.Name).RequireAuthenticatedUser());
         builder.Services.AddSingleton(TimeProvider.System);
     }
 }

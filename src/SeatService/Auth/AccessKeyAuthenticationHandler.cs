@@ -1,7 +1,7 @@
-using System.Security.Claims;
 using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Options;
+using Outreach.ServiceDefaults.Auth;
 
 namespace Outreach.SeatService.Auth;
 
@@ -12,7 +12,7 @@ public sealed class AccessKeyAuthenticationHandler(
     UrlEncoder encoder,
     AccessKeyDirectory keys) : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
-    public const string SchemeName = "AccessKey";
+    public const string SchemeName = AccessKeyScheme.Name;
 
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
@@ -24,12 +24,9 @@ public sealed class AccessKeyAuthenticationHandler(
         if (key is null)
             return AuthenticateResult.Fail("The access key was not accepted.");
 
-        var identity = new ClaimsIdentity(
-            [new Claim(TenantClaims.AccountId, key.AccountId), new Claim(TenantClaims.KeyId, key.KeyId)],
-            SchemeName);
-        return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName));
+        return AuthenticateResult.Success(new AuthenticationTicket(key.ToPrincipal(SchemeName), SchemeName));
     }
 
     protected override Task HandleChallengeAsync(AuthenticationProperties properties) =>
-        Unauthorized.WriteAsync(Context, "A valid access key is required.");
+        Unauthorized.WriteAsync(Context, AccessKeyScheme.ChallengeDetail);
 }

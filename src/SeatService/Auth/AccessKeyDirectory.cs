@@ -1,8 +1,7 @@
 using Npgsql;
+using Outreach.ServiceDefaults.Auth;
 
 namespace Outreach.SeatService.Auth;
-
-public sealed record CallerKey(string AccountId, string KeyId);
 
 /// <summary>Resolves presented credentials against the access_keys read table. Revoked keys are not found.</summary>
 public sealed class AccessKeyDirectory(NpgsqlDataSource db)

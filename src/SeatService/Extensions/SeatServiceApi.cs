@@ -18,6 +18,7 @@ internal static class SeatServiceApi
         admin.MapGet("/accounts/{accountId}/status", AccountStatus.Handle);
 
         var tenant = app.MapGroup("").RequireAuthorization(AccessKeyAuthenticationHandler.SchemeName).WithTags("Seats");
+        tenant.MapGet("/v1/access-keys/current", CurrentAccessKey.Handle);
         tenant.MapGet("/user-list", UserList.Handle);
         tenant.MapPost("/functions/v1/api-user-management", UserManagementEndpoint.Handle);
         tenant.MapMembersApi();

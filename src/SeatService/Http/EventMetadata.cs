@@ -1,6 +1,6 @@
 using System.Security.Claims;
 using Outreach.EventSourcing;
-using Outreach.SeatService.Auth;
+using Outreach.ServiceDefaults.Auth;
 
 namespace Outreach.SeatService;
 

@@ -1,6 +1,6 @@
 using Npgsql;
 using Outreach.EventSourcing;
-using Outreach.SeatService.Auth;
+using Outreach.ServiceDefaults.Auth;
 
 namespace Outreach.SeatService.Members;
 

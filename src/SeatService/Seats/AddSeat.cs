@@ -1,6 +1,7 @@
 using Outreach.EventSourcing;
 using Outreach.SeatService.Auth;
 using Outreach.SeatService.Connect;
+using Outreach.ServiceDefaults.Auth;
 
 namespace Outreach.SeatService.Seats;
 

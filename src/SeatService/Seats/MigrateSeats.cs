@@ -1,5 +1,6 @@
 using Outreach.EventSourcing;
 using Outreach.SeatService.Auth;
+using Outreach.ServiceDefaults.Auth;
 
 namespace Outreach.SeatService.Seats;
 

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Outreach.EventSourcing;
 using Outreach.SeatService.Auth;
 using Outreach.SeatService.Connect;
+using Outreach.ServiceDefaults.Auth;
 
 namespace Outreach.SeatService.Seats;
 

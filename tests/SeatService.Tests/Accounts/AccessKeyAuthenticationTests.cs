@@ -59,6 +59,41 @@ public sealed class AccessKeyAuthenticationTests(SeatServiceFixture system)
         (await client.GetAsync("/user-list")).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
     }
 
+    [Fact]
+    public async Task Current_access_key_names_the_callers_account_and_key_in_every_form()
+    {
+        var key = await system.IssueKeyAsync(await system.CreateAccountAsync());
+        foreach (var headers in new Dictionary<string, string>[]
+        {
+            new() { ["x-access-key"] = key.AccessKey },
+            new() { ["X-API-KEY"] = key.KeyId, ["X-API-SECRET"] = key.Secret },
+            new() { ["Authorization"] = "Bearer " + key.AccessKey },
+        })
+        {
+            var client = system.Anonymous();
+            foreach (var (name, value) in headers)
+                client.DefaultRequestHeaders.Add(name, value);
+            var (response, body) = await client.GetJsonAsync("/v1/access-keys/current");
+            response.StatusCode.ShouldBe(HttpStatusCode.OK, string.Join(",", headers.Keys));
+            body.GetProperty("account_id").GetString().ShouldBe(key.AccountId);
+            body.GetProperty("key_id").GetString().ShouldBe(key.KeyId);
+            // Nothing the caller did not send or already know: no secret, no hash.
+            body.EnumerateObject().Select(p => p.Name).ShouldBe(["account_id", "key_id"], ignoreOrder: true);
+        }
+    }
+
+    [Fact]
+    public async Task Current_access_key_refuses_a_revoked_key_with_the_common_401()
+    {
+        var key = await system.IssueKeyAsync(await system.CreateAccountAsync());
+        (await system.Operator().DeleteAsync($"/admin/accounts/{key.AccountId}/access-keys/{key.KeyId}")).StatusCode.ShouldBe(HttpStatusCode.NoContent);
+        var client = system.Anonymous();
+        client.DefaultRequestHeaders.Add("x-access-key", key.AccessKey);
+        var response = await client.GetAsync("/v1/access-keys/current");
+        response.StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+        response.Content.Headers.ContentType!.MediaType.ShouldBe("application/problem+json");
+    }
+
     private static string StripTraceId(string body) =>
         System.Text.RegularExpressions.Regex.Replace(body, "\"traceId\":\"[^\"]*\"", "");
 }

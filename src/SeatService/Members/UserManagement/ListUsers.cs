@@ -4,7 +4,7 @@ using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Mvc;
 using Npgsql;
-using Outreach.SeatService.Auth;
+using Outreach.ServiceDefaults.Auth;
 
 namespace Outreach.SeatService.Members.UserManagement;
 

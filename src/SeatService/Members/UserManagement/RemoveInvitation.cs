@@ -1,7 +1,7 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Mvc;
 using Outreach.EventSourcing;
-using Outreach.SeatService.Auth;
+using Outreach.ServiceDefaults.Auth;
 
 namespace Outreach.SeatService.Members.UserManagement;
 

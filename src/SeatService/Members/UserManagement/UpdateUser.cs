@@ -2,7 +2,7 @@ using System.Security.Claims;
 using System.Text.Json.Nodes;
 using Npgsql;
 using Outreach.EventSourcing;
-using Outreach.SeatService.Auth;
+using Outreach.ServiceDefaults.Auth;
 
 namespace Outreach.SeatService.Members.UserManagement;
 

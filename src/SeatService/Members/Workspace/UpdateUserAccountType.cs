@@ -1,7 +1,7 @@
 using System.Security.Claims;
 using System.Text.Json.Serialization;
 using Outreach.EventSourcing;
-using Outreach.SeatService.Auth;
+using Outreach.ServiceDefaults.Auth;
 
 namespace Outreach.SeatService.Members.Workspace;
 

@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 
-namespace Outreach.SeatService.Auth;
+namespace Outreach.ServiceDefaults.Auth;
 
 /// <summary>One 401 body for every authentication failure, so the response never tells which check failed.</summary>
 public static class Unauthorized

@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Http;
 
-namespace Outreach.SeatService.Auth;
+namespace Outreach.ServiceDefaults.Auth;
 
 /// <summary>
 /// The credential a caller presented, in any of the accepted forms: `x-access-key: &lt;access_key&gt;` (seed 000),

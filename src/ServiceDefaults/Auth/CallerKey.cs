@@ -1,0 +1,4 @@
+namespace Outreach.ServiceDefaults.Auth;
+
+/// <summary>The access key a request was authenticated with: its account (the tenant) and the key's id. Never the key itself.</summary>
+public sealed record CallerKey(string AccountId, string KeyId);

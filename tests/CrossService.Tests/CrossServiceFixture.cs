@@ -1,0 +1,91 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Outreach.AppHost.Hosting;
+using Outreach.AppHost.Testing;
+
+namespace Outreach.CrossService.Tests;
+
+/// <summary>
+/// The whole system, started once through the AppHost's testing entry, for what crosses service boundaries: real
+/// PostgreSQL, real RabbitMQ and every service as its own process on a random port.
+/// </summary>
+public sealed class CrossServiceFixture : IAsyncLifetime
+{
+    public const string SeatService = "seat-service";
+    public const string IdentityService = "identity-service";
+    public const string InvitationService = "invitation-service";
+
+    private DistributedApplication? _app;
+
+    public DistributedApplication App => _app ?? throw new InvalidOperationException("Not started.");
+
+    public async Task InitializeAsync()
+    {
+        var appHost = await DistributedApplicationTestingBuilder.CreateAsync<Projects.Outreach_AppHost>();
+        _app = await appHost.BuildAsync();
+        await _app.StartAsync();
+        foreach (var service in new[] { SeatService, IdentityService, InvitationService })
+            await _app.ResourceNotifications.WaitForResourceHealthyAsync(service);
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (_app is not null)
+            await _app.DisposeAsync();
+    }
+
+    /// <summary>A client of <paramref name="service"/> that sends exactly <paramref name="headers"/>.</summary>
+    public HttpClient Client(string service, IReadOnlyDictionary<string, string>? headers = null)
+    {
+        var client = App.CreateHttpClient(service);
+        foreach (var (name, value) in headers ?? new Dictionary<string, string>())
+            client.DefaultRequestHeaders.TryAddWithoutValidation(name, value);
+        return client;
+    }
+
+    public HttpClient Operator()
+    {
+        var client = App.CreateHttpClient(SeatService);
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", App.OperatorToken);
+        return client;
+    }
+
+    /// <summary>A fresh account and an access key of it, issued by the operator API.</summary>
+    public async Task<IssuedKey> IssueKeyAsync()
+    {
+        using var account = await Operator().PostAsJsonAsync("/admin/accounts", new { name = "Acme" });
+        account.EnsureSuccessStatusCode();
+        var accountId = (await account.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("account_id").GetString()!;
+        using var key = await Operator().PostAsync($"/admin/accounts/{accountId}/access-keys", null);
+        key.EnsureSuccessStatusCode();
+        var body = await key.Content.ReadFromJsonAsync<JsonElement>();
+        return new IssuedKey(accountId, body.GetProperty("key_id").GetString()!,
+            body.GetProperty("access_key").GetString()!, body.GetProperty("secret").GetString()!);
+    }
+
+    public async Task RevokeAsync(IssuedKey key)
+    {
+        using var response = await Operator().DeleteAsync($"/admin/accounts/{key.AccountId}/access-keys/{key.KeyId}");
+        response.EnsureSuccessStatusCode();
+    }
+}
+
+public sealed record IssuedKey(string AccountId, string KeyId, string AccessKey, string Secret)
+{
+    /// <summary>Every accepted header form of this key, named for assertion messages.</summary>
+    public IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>> HeaderForms() =>
+        new Dictionary<string, IReadOnlyDictionary<string, string>>
+        {
+            ["x-access-key"] = new Dictionary<string, string> { ["x-access-key"] = AccessKey },
+            ["X-API-KEY"] = new Dictionary<string, string> { ["X-API-KEY"] = AccessKey },
+            ["key id + secret"] = new Dictionary<string, string> { ["X-API-KEY"] = KeyId, ["X-API-SECRET"] = Secret },
+            ["Bearer"] = new Dictionary<string, string> { ["Authorization"] = "Bearer " + AccessKey },
+        };
+}
+
+[CollectionDefinition(Name)]
+public sealed class CrossServiceSuite : ICollectionFixture<CrossServiceFixture>
+{
+    public const string Name = "cross-service";
+}
