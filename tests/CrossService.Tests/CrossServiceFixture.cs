@@ -64,6 +64,23 @@ public sealed class CrossServiceFixture : IAsyncLifetime
             body.GetProperty("access_key").GetString()!, body.GetProperty("secret").GetString()!);
     }
 
+    /// <summary>Runs a scalar query against a service's database, to look at what it stored.</summary>
+    public async Task<T?> QueryAsync<T>(string database, string sql, params object[] parameters)
+    {
+        var connectionString = await App.GetConnectionStringAsync(database)
+            ?? throw new InvalidOperationException($"{database} has no connection string.");
+        await using var db = Npgsql.NpgsqlDataSource.Create(connectionString);
+        await using var command = db.CreateCommand(sql);
+        foreach (var parameter in parameters)
+            command.Parameters.AddWithValue(parameter);
+        var value = await command.ExecuteScalarAsync();
+        return value is null or DBNull ? default : (T)value;
+    }
+
+    /// <summary>A client of <paramref name="service"/> authenticated with the key's access key.</summary>
+    public HttpClient ClientFor(string service, IssuedKey key) =>
+        Client(service, new Dictionary<string, string> { ["x-access-key"] = key.AccessKey });
+
     public async Task RevokeAsync(IssuedKey key)
     {
         using var response = await Operator().DeleteAsync($"/admin/accounts/{key.AccountId}/access-keys/{key.KeyId}");
