@@ -17,6 +17,9 @@ internal static class Resources
 
     public static readonly string[] Services = [SeatService, IdentityService, InvitationService, LinkedInSandbox];
 
+    /// <summary>The services that use PostgreSQL and RabbitMQ, so stop before them; the sandbox uses neither and stops beside them.</summary>
+    public static readonly string[] ServicesOnInfrastructure = [SeatService, IdentityService, InvitationService];
+
     public static readonly TimeSpan StartTimeout = TimeSpan.FromMinutes(3);
 
     /// <summary>From seat-service healthy to the demo in apphost.json: two HTTP calls, or a few retries of them.</summary>
