@@ -69,6 +69,20 @@ public sealed class CheckpointTests(SharedSandbox sandbox)
     }
 
     [Fact]
+    public async Task Concurrent_wrong_codes_are_each_counted_once_and_never_past_the_limit()
+    {
+        using var client = sandbox.Client();
+        var accountId = (await client.ConnectAsync(SharedSandbox.Username("jane", "2fa"))).Str("account_id");
+
+        var replies = await Task.WhenAll(Enumerable.Range(0, 12).Select(_ => client.SolveAsync(accountId, "000000")));
+
+        var counted = replies.Where(reply => reply.ErrorType == "errors/invalid_checkpoint_solution").ToList();
+        counted.Select(reply => reply.Body.GetProperty("attempts").GetInt32()).Order().ShouldBe([1, 2, 3]);
+        replies.Count(reply => reply.ErrorType == "errors/checkpoint_error").ShouldBe(9);
+        (await client.StatusOfAsync(accountId)).ShouldBe("ERROR");
+    }
+
+    [Fact]
     public async Task An_sms_login_is_a_2fa_checkpoint_whose_code_went_by_sms()
     {
         using var client = sandbox.Client();
