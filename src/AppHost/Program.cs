@@ -16,10 +16,14 @@ var seatService = builder.AddProject<Projects.Outreach_SeatService>("seat-servic
     .WithDemoAccount()
     .WithReplicas(builder.Configuration.GetValue("Replicas:seat-service", 1));
 
+// Plays LinkedIn behind a Unipile-shaped provider API: no database, no broker, state in memory.
+var linkedInSandbox = builder.AddProject<Projects.Outreach_LinkedInSandbox>("linkedin-sandbox");
+
 var identityService = builder.AddProject<Projects.Outreach_IdentityService>("identity-service")
     .WithReference(identitiesDb).WaitFor(identitiesDb)
     .WithReference(rabbitmq).WaitFor(rabbitmq)
     .WithReference(seatService)
+    .WithReference(linkedInSandbox)
     .WithReplicas(builder.Configuration.GetValue("Replicas:identity-service", 1));
 
 builder.AddProject<Projects.Outreach_InvitationService>("invitation-service")
@@ -27,6 +31,7 @@ builder.AddProject<Projects.Outreach_InvitationService>("invitation-service")
     .WithReference(rabbitmq).WaitFor(rabbitmq)
     .WithReference(seatService)
     .WithReference(identityService)
+    .WithReference(linkedInSandbox)
     .WithReplicas(builder.Configuration.GetValue("Replicas:invitation-service", 1));
 
 builder.Build().Run();

@@ -22,4 +22,6 @@ public static class LoginFailures
     public const string Restricted = "account_restricted";
     public const string ProviderUnavailable = "provider_unavailable";
     public const string SessionInvalid = "stored_session_invalid";
+    public const string CheckpointFailed = "checkpoint_failed";
+    public const string CheckpointExpired = "checkpoint_expired";
 }

@@ -66,6 +66,8 @@ public sealed class SandboxProviderClient(HttpClient http) : ILinkedInProvider
         var type = Text(body, "type") ?? "";
         if (type.Contains("invalid_checkpoint_solution", StringComparison.Ordinal))
             return new ProviderOutcome.CodeRejected();
+        if (type.Contains("checkpoint_expired", StringComparison.Ordinal))
+            return new ProviderOutcome.Failed(LoginFailures.CheckpointExpired);
         if ((int)response.StatusCode is >= 400 and < 500 && response.StatusCode is not (HttpStatusCode.TooManyRequests or HttpStatusCode.RequestTimeout))
             return new ProviderOutcome.Failed(FailureReason(type, response.StatusCode));
         throw new ProviderUnavailableException($"The provider answered {(int)response.StatusCode}.");
@@ -82,6 +84,7 @@ public sealed class SandboxProviderClient(HttpClient http) : ILinkedInProvider
     private static string FailureReason(string type, HttpStatusCode status) => type switch
     {
         _ when type.Contains("captcha", StringComparison.Ordinal) => LoginFailures.CaptchaFailed,
+        _ when type.Contains("checkpoint_error", StringComparison.Ordinal) => LoginFailures.CheckpointFailed,
         _ when type.Contains("restricted", StringComparison.Ordinal) => LoginFailures.Restricted,
         _ when type.Contains("expired", StringComparison.Ordinal) => LoginFailures.SessionInvalid,
         _ when type.Contains("credentials", StringComparison.Ordinal) || status == HttpStatusCode.Unauthorized => LoginFailures.InvalidCredentials,

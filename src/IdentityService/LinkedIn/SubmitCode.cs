@@ -55,6 +55,9 @@ public static class SubmitCode
                 detail: "The code could not be checked now; try again shortly. It did not count as an attempt.");
         }
 
+        // LinkedIn refuses a captcha answer as a failed checkpoint; say which one failed.
+        if (outcome is ProviderOutcome.Failed { Reason: LoginFailures.CheckpointFailed } && login.CheckpointType == "CAPTCHA")
+            outcome = new ProviderOutcome.Failed(LoginFailures.CaptchaFailed);
         await LoginOutcomes.RecordAsync(session, stream, sessionId, outcome, now, ct);
         await session.SaveChangesAsync(ct);
         var view = await LoginSessionView.FindAsync(db, caller.KeyId, identityId, sessionId, now, ct);

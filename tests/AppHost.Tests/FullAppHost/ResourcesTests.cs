@@ -25,6 +25,7 @@ public sealed class ResourcesTests(RunningAppHost host)
     [InlineData(Resources.SeatService)]
     [InlineData(Resources.IdentityService)]
     [InlineData(Resources.InvitationService)]
+    [InlineData(Resources.LinkedInSandbox)]
     public async Task Each_service_answers_health_and_alive(string service)
     {
         await host.WaitUntilAllHealthyAsync();
@@ -49,6 +50,17 @@ public sealed class ResourcesTests(RunningAppHost host)
         before.ShouldContain(snapshot => snapshot.Name == service && snapshot.State == KnownResourceStates.Waiting);
         before.ShouldContain(snapshot => snapshot.Name == database && snapshot.IsRunningAndHealthy);
         before.ShouldContain(snapshot => snapshot.Name == Resources.RabbitMq && snapshot.IsRunningAndHealthy);
+    }
+
+    [Fact]
+    public void The_linkedin_sandbox_waits_for_nothing_and_gets_no_database_or_broker()
+    {
+        var sandbox = host.App.ResourceNotifications.GetSnapshot(Resources.LinkedInSandbox)!;
+        var environment = ProcessInspector.Environment(sandbox.Pid!.Value);
+
+        environment.Keys.ShouldNotContain(key => key.StartsWith("ConnectionStrings__", StringComparison.Ordinal));
+        environment.Keys.ShouldNotContain(key => key.StartsWith("services__", StringComparison.Ordinal));
+        host.History.ShouldNotContain(snapshot => snapshot.Name == Resources.LinkedInSandbox && snapshot.State == KnownResourceStates.Waiting);
     }
 
     [Fact]

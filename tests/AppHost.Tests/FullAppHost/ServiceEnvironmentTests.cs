@@ -30,18 +30,30 @@ public sealed class ServiceEnvironmentTests(RunningAppHost host)
         environment["services__identity-service__http__0"].ShouldBe(host.App.GetEndpoint(Resources.IdentityService).ToString().TrimEnd('/'));
     }
 
+    [Theory]
+    [InlineData(Resources.IdentityService)]
+    [InlineData(Resources.InvitationService)]
+    public void The_services_that_talk_to_linkedin_get_the_sandbox_endpoint(string service)
+    {
+        EnvironmentOf(service)["services__linkedin-sandbox__http__0"]
+            .ShouldBe(host.App.GetEndpoint(Resources.LinkedInSandbox).ToString().TrimEnd('/'));
+        EnvironmentOf(Resources.SeatService).ShouldNotContainKey("services__linkedin-sandbox__http__0");
+    }
+
     [Fact]
     public void Only_the_seat_service_receives_the_operator_token()
     {
         EnvironmentOf(Resources.SeatService)["Operator__Token"].ShouldBe(host.App.OperatorToken);
         EnvironmentOf(Resources.IdentityService).ShouldNotContainKey("Operator__Token");
         EnvironmentOf(Resources.InvitationService).ShouldNotContainKey("Operator__Token");
+        EnvironmentOf(Resources.LinkedInSandbox).ShouldNotContainKey("Operator__Token");
     }
 
     [Theory]
     [InlineData(Resources.SeatService)]
     [InlineData(Resources.IdentityService)]
     [InlineData(Resources.InvitationService)]
+    [InlineData(Resources.LinkedInSandbox)]
     public void A_service_gets_its_telemetry_identity_url_and_environment(string service)
     {
         var environment = EnvironmentOf(service);

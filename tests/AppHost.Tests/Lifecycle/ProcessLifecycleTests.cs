@@ -44,10 +44,11 @@ public sealed class ProcessLifecycleTests : IDisposable
         running.Where(process => ProcessInspector.IsAlive(process.Pid, process.StartTime)).ShouldBeEmpty();
         File.Exists(Path.Combine(_dataDirectory, "apphost.json")).ShouldBeFalse();
         var output = second.Output;
-        var lastServiceExit = Resources.Services.Max(service => output.LastIndexOf($"[apphost] {service} (Project): Exited", StringComparison.Ordinal));
+        var lastServiceExit = Resources.ServicesOnInfrastructure.Max(service => output.LastIndexOf($"[apphost] {service} (Project): Exited", StringComparison.Ordinal));
         var postgresExit = output.LastIndexOf("[apphost] postgres (Postgres): Exited", StringComparison.Ordinal);
         var brokerExit = output.LastIndexOf("[apphost] rabbitmq (RabbitMQ): Exited", StringComparison.Ordinal);
         lastServiceExit.ShouldBeGreaterThan(0);
+        output.ShouldContain($"[apphost] {Resources.LinkedInSandbox} (Project): Exited");
         postgresExit.ShouldBeGreaterThan(lastServiceExit);
         brokerExit.ShouldBeGreaterThan(lastServiceExit);
     }

@@ -11,10 +11,14 @@ internal static class Resources
     public const string SeatService = "seat-service";
     public const string IdentityService = "identity-service";
     public const string InvitationService = "invitation-service";
+    public const string LinkedInSandbox = "linkedin-sandbox";
 
-    public static readonly string[] All = [Postgres, SeatsDb, IdentitiesDb, InvitationsDb, RabbitMq, SeatService, IdentityService, InvitationService];
+    public static readonly string[] All = [Postgres, SeatsDb, IdentitiesDb, InvitationsDb, RabbitMq, SeatService, IdentityService, InvitationService, LinkedInSandbox];
 
-    public static readonly string[] Services = [SeatService, IdentityService, InvitationService];
+    public static readonly string[] Services = [SeatService, IdentityService, InvitationService, LinkedInSandbox];
+
+    /// <summary>The services that use PostgreSQL and RabbitMQ, so stop before them; the sandbox uses neither and stops beside them.</summary>
+    public static readonly string[] ServicesOnInfrastructure = [SeatService, IdentityService, InvitationService];
 
     public static readonly TimeSpan StartTimeout = TimeSpan.FromMinutes(3);
 
