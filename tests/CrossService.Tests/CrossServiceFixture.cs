@@ -77,6 +77,33 @@ public sealed class CrossServiceFixture : IAsyncLifetime
         return value is null or DBNull ? default : (T)value;
     }
 
+    /// <summary>The system's broker connection string, for <see cref="Outreach.Testing.BrokerClient"/>.</summary>
+    public async Task<string> BrokerAsync() =>
+        await App.GetConnectionStringAsync("rabbitmq") ?? throw new InvalidOperationException("rabbitmq has no connection string.");
+
+    /// <summary>How many rows of any table of <paramref name="database"/> contain <paramref name="text"/> anywhere.</summary>
+    public async Task<IReadOnlyDictionary<string, long>> FindEverywhereAsync(string database, string text)
+    {
+        var connectionString = await App.GetConnectionStringAsync(database)
+            ?? throw new InvalidOperationException($"{database} has no connection string.");
+        await using var db = Npgsql.NpgsqlDataSource.Create(connectionString);
+        var tables = new List<string>();
+        await using (var list = db.CreateCommand("SELECT quote_ident(table_schema) || '.' || quote_ident(table_name) FROM information_schema.tables WHERE table_schema NOT IN ('pg_catalog', 'information_schema') AND table_type = 'BASE TABLE'"))
+        await using (var reader = await list.ExecuteReaderAsync())
+        {
+            while (await reader.ReadAsync())
+                tables.Add(reader.GetString(0));
+        }
+        var found = new Dictionary<string, long>();
+        foreach (var table in tables)
+        {
+            await using var count = db.CreateCommand($"SELECT count(*) FROM {table} t WHERE t::text LIKE $1");
+            count.Parameters.AddWithValue($"%{text}%");
+            found[table] = (long)(await count.ExecuteScalarAsync())!;
+        }
+        return found;
+    }
+
     /// <summary>A client of <paramref name="service"/> authenticated with the key's access key.</summary>
     public HttpClient ClientFor(string service, IssuedKey key) =>
         Client(service, new Dictionary<string, string> { ["x-access-key"] = key.AccessKey });

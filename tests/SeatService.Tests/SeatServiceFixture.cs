@@ -2,7 +2,7 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Outreach.AppHost.Hosting;
-using MassTransit;
+using Outreach.Testing;
 using Npgsql;
 using Outreach.AppHost.Testing;
 using Outreach.EventSourcing;
@@ -92,57 +92,17 @@ public sealed class SeatServiceFixture : IAsyncLifetime
     /// Publishes <paramref name="message"/> onto the system's broker the way another service's relay would, with the
     /// given MessageId (send the same id twice to act out a redelivery).
     /// </summary>
-    public async Task PublishAsync<T>(T message, Guid messageId) where T : class
-    {
-        var bus = await BusAsync(_ => { });
-        await bus.StartAsync();
-        try
-        {
-            await bus.Publish(message, context => context.MessageId = messageId);
-        }
-        finally
-        {
-            await bus.StopAsync();
-        }
-    }
+    public async Task PublishAsync<T>(T message, Guid messageId) where T : class =>
+        await BrokerClient.PublishAsync(await BrokerAsync(), message, messageId);
 
     /// <summary>
     /// Listens for <typeparamref name="T"/> on the system's broker like a consumer in another service would, on a
     /// temporary queue of its own. Dispose it to stop listening.
     /// </summary>
-    public async Task<MessageRecorder<T>> ListenAsync<T>() where T : class
-    {
-        var recorder = new MessageRecorder<T>();
-        var bus = await BusAsync(rabbit => rabbit.ReceiveEndpoint($"test-{typeof(T).Name}-{Guid.NewGuid():N}", endpoint =>
-        {
-            endpoint.AutoDelete = true;
-            endpoint.Durable = false;
-            endpoint.Handler<T>(context =>
-            {
-                recorder.Record(context.Message);
-                return Task.CompletedTask;
-            });
-        }));
-        await bus.StartAsync();
-        recorder.Bus = bus;
-        return recorder;
-    }
+    public async Task<MessageRecorder<T>> ListenAsync<T>() where T : class => await BrokerClient.ListenAsync<T>(await BrokerAsync());
 
-    private async Task<IBusControl> BusAsync(Action<IRabbitMqBusFactoryConfigurator> configure)
-    {
-        var connection = Outreach.ServiceDefaults.Messaging.RabbitMqConnection.Parse(
-            await App.GetConnectionStringAsync("rabbitmq") ?? throw new InvalidOperationException("rabbitmq has no connection string."));
-        return Bus.Factory.CreateUsingRabbitMq(rabbit =>
-        {
-            rabbit.Host(connection.Host, connection.Port, connection.VirtualHost, host =>
-            {
-                host.Username(connection.Username);
-                host.Password(connection.Password);
-                host.PublisherConfirmation = true;
-            });
-            configure(rabbit);
-        });
-    }
+    private async Task<string> BrokerAsync() =>
+        await App.GetConnectionStringAsync("rabbitmq") ?? throw new InvalidOperationException("rabbitmq has no connection string.");
 
     /// <summary>A client with no credentials.</summary>
     public HttpClient Anonymous() => App.CreateHttpClient("seat-service");
@@ -182,36 +142,6 @@ public sealed class SeatServiceFixture : IAsyncLifetime
         var client = App.CreateHttpClient("seat-service");
         client.DefaultRequestHeaders.Add("x-access-key", key.AccessKey);
         return client;
-    }
-}
-
-/// <summary>Messages of one type seen on the broker since listening began.</summary>
-public sealed class MessageRecorder<T> : IAsyncDisposable where T : class
-{
-    private readonly System.Collections.Concurrent.ConcurrentQueue<T> _messages = new();
-
-    internal IBusControl? Bus { get; set; }
-
-    public IReadOnlyList<T> Messages => [.. _messages];
-
-    internal void Record(T message) => _messages.Enqueue(message);
-
-    public async Task<IReadOnlyList<T>> WaitForAsync(Func<T, bool> match, TimeSpan patience)
-    {
-        var deadline = DateTime.UtcNow + patience;
-        while (!_messages.Any(match))
-        {
-            if (DateTime.UtcNow > deadline)
-                throw new TimeoutException($"No {typeof(T).Name} arrived that matched.");
-            await Task.Delay(50);
-        }
-        return [.. _messages.Where(match)];
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        if (Bus is not null)
-            await Bus.StopAsync();
     }
 }
 
