@@ -77,6 +77,41 @@ public sealed class CrossServiceFixture : IAsyncLifetime
         return value is null or DBNull ? default : (T)value;
     }
 
+    /// <summary>Activates a seat through seat-service's domain, as the connect flow will (no route may).</summary>
+    public async Task ActivateSeatAsync(string seatId)
+    {
+        await using var store = Outreach.EventSourcing.DocumentStore.For(opts =>
+        {
+            opts.Connection(ConnectionString(Outreach.SeatService.EventStore.SeatEventStore.ConnectionName));
+            Outreach.SeatService.EventStore.SeatEventStore.Configure(opts);
+        });
+        await using var session = store.LightweightSession();
+        var stream = await session.Events.FetchForWriting<Outreach.SeatService.Seats.Seat>(seatId);
+        var seat = stream.Aggregate ?? throw new InvalidOperationException($"No seat {seatId}.");
+        stream.AppendOne(new Outreach.SeatService.Seats.SeatActivated(seat.Id, seat.AccountId, seat.KeyId, DateTimeOffset.UtcNow));
+        await session.SaveChangesAsync();
+    }
+
+    /// <summary>Creates a seat's identity through identity-service's domain, as the connect flow's sign-up will.</summary>
+    public async Task<string> CreateSeatIdentityAsync(IssuedKey key, string seatId)
+    {
+        await using var store = Outreach.EventSourcing.DocumentStore.For(opts =>
+        {
+            opts.Connection(ConnectionString(Outreach.IdentityService.EventStore.IdentityEventStore.ConnectionName));
+            Outreach.IdentityService.EventStore.IdentityEventStore.Configure(opts);
+        });
+        await using var session = store.LightweightSession();
+        var id = Outreach.IdentityService.Identities.CreateIdentity.Start(session, new Outreach.ServiceDefaults.Auth.CallerKey(key.AccountId, key.KeyId),
+            seatId, "Seat", "Person", "Sales", DateTimeOffset.UtcNow);
+        await session.SaveChangesAsync();
+        return id;
+    }
+
+    private string ConnectionString(string database) =>
+        App.Model.Find(database) is Outreach.AppHost.Hosting.ApplicationModel.IResourceWithConnectionString resource
+            ? resource.GetConnectionString()
+            : throw new InvalidOperationException($"{database} is not a database of the system.");
+
     /// <summary>The system's broker connection string, for <see cref="Outreach.Testing.BrokerClient"/>.</summary>
     public async Task<string> BrokerAsync() =>
         await App.GetConnectionStringAsync("rabbitmq") ?? throw new InvalidOperationException("rabbitmq has no connection string.");
@@ -107,6 +142,15 @@ public sealed class CrossServiceFixture : IAsyncLifetime
     /// <summary>A client of <paramref name="service"/> authenticated with the key's access key.</summary>
     public HttpClient ClientFor(string service, IssuedKey key) =>
         Client(service, new Dictionary<string, string> { ["x-access-key"] = key.AccessKey });
+
+    /// <summary>Another key of an existing account.</summary>
+    public async Task<IssuedKey> IssueSecondKeyAsync(string accountId)
+    {
+        using var key = await Operator().PostAsync($"/admin/accounts/{accountId}/access-keys", null);
+        key.EnsureSuccessStatusCode();
+        var body = await key.Content.ReadFromJsonAsync<JsonElement>();
+        return new IssuedKey(accountId, body.GetProperty("key_id").GetString()!, body.GetProperty("access_key").GetString()!, body.GetProperty("secret").GetString()!);
+    }
 
     public async Task RevokeAsync(IssuedKey key)
     {

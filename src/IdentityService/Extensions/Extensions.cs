@@ -1,9 +1,8 @@
 using Outreach.EventSourcing;
 using Outreach.IdentityService.Identities;
 using Outreach.IdentityService.LinkedIn;
-using Outreach.IdentityService.PersonalData;
+using Outreach.IdentityService.EventStore;
 using Outreach.ServiceDefaults.Auth;
-using Outreach.IdentityService.Seats;
 
 namespace Outreach.IdentityService.Extensions;
 
@@ -11,18 +10,11 @@ internal static class Extensions
 {
     public static void AddApplicationServices(this IHostApplicationBuilder builder)
     {
-        builder.AddNpgsqlDataSource("identitiesdb");
+        builder.AddNpgsqlDataSource(IdentityEventStore.ConnectionName);
         builder.Services.AddEventStore(opts =>
         {
-            opts.ConnectionFromConfiguration("identitiesdb");
-            opts.Migrations.Add(1, "seat_views", SeatViews.Migration);
-            opts.Projections.Add<SeatViews>(ProjectionLifecycle.Inline);
-            opts.Migrations.Add(2, "identity_keys", IdentityKeys.Migration);
-            opts.Migrations.Add(3, "identity_list", IdentityListProjection.Migration);
-            opts.Projections.Add<IdentityListProjection>(ProjectionLifecycle.Inline);
-            opts.Migrations.Add(4, "login_sessions_and_keys", LoginSessionsProjection.Migration + LoginKeys.Migration);
-            opts.Migrations.Add(5, "identity_list_linkedin", IdentityListProjection.LinkedInColumnsMigration);
-            opts.Projections.Add<LoginSessionsProjection>(ProjectionLifecycle.Inline);
+            opts.ConnectionFromConfiguration(IdentityEventStore.ConnectionName);
+            IdentityEventStore.Configure(opts);
         })
         .AddRelay(IdentityRelay.Configure);
         // Consumers of this assembly by convention, plus the revocation consumer the key cache needs.

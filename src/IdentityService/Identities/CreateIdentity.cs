@@ -32,18 +32,29 @@ public static class CreateIdentity
             return badRole;
 
         var caller = user.Tenant();
-        var identityId = IdentityFields.NewId();
-        var key = PersonalDataCipher.NewKey();
-        var now = clock.GetUtcNow();
-        IdentityKeys.Store(session, identityId, key, now);
-        session.Events.StartStream<Identity>(identityId, new IdentityCreated(identityId, caller.AccountId, caller.KeyId, null,
-            PersonalDataCipher.Encrypt(key, identityId, firstName!),
-            PersonalDataCipher.Encrypt(key, identityId, lastName!),
-            PersonalDataCipher.Encrypt(key, identityId, role!), now));
+        var identityId = Start(session, caller, seatId: null, firstName!, lastName!, role!, clock.GetUtcNow());
         await session.SaveChangesAsync(ct);
 
         var created = await IdentityDirectory.FindAsync(db, caller.KeyId, identityId, ct);
         return Results.Created($"/v1/identities/{identityId}", new IdentityEnvelope("success", created!));
+    }
+
+    /// <summary>
+    /// Stages a new identity in <paramref name="session"/>: its own key, and its creation with the personal fields
+    /// sealed. The API creates identities without a seat; the connect flow creates them with one.
+    /// </summary>
+    public static string Start(IDocumentSession session, CallerKey owner, string? seatId, string firstName, string lastName, string role, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(session);
+        ArgumentNullException.ThrowIfNull(owner);
+        var identityId = IdentityFields.NewId();
+        var key = PersonalDataCipher.NewKey();
+        IdentityKeys.Store(session, identityId, key, now);
+        session.Events.StartStream<Identity>(identityId, new IdentityCreated(identityId, owner.AccountId, owner.KeyId, seatId,
+            PersonalDataCipher.Encrypt(key, identityId, firstName),
+            PersonalDataCipher.Encrypt(key, identityId, lastName),
+            PersonalDataCipher.Encrypt(key, identityId, role), now));
+        return identityId;
     }
 }
 

@@ -42,6 +42,8 @@ public sealed class Identity
 
     public void Apply(IdentityProfileUpdated e) { }
 
+    public void Apply(IdentityMigrated e) => KeyId = e.ToKeyId;
+
     public void Apply(IdentityDeleted e)
     {
         IsDeleted = true;

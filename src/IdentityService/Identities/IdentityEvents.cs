@@ -11,3 +11,6 @@ public sealed record IdentityProfileUpdated(string IdentityId, string? SealedFir
 
 /// <summary>The identity is gone, its key destroyed with it: its personal data in the log can no longer be read.</summary>
 public sealed record IdentityDeleted(string IdentityId, string AccountId, string KeyId, string? SeatId, DateTimeOffset DeletedAt);
+
+/// <summary>The identity's seat moved to another key of the same account (seat-service's UserMigrated); its connection is kept.</summary>
+public sealed record IdentityMigrated(string IdentityId, string AccountId, string FromKeyId, string ToKeyId, DateTimeOffset MigratedAt);

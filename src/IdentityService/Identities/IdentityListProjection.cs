@@ -69,6 +69,9 @@ public sealed class IdentityListProjection : EventProjection
     public Task Project(LinkedIn.LinkedInSessionEnded e, ProjectionContext ctx) => ctx.ExecuteAsync(
         "UPDATE identity_list SET linkedin_status = 'disconnected' WHERE identity_id = $1", e.IdentityId);
 
+    public Task Project(IdentityMigrated e, ProjectionContext ctx) => ctx.ExecuteAsync(
+        "UPDATE identity_list SET key_id = $2, updated_at = $3 WHERE identity_id = $1", e.IdentityId, e.ToKeyId, e.MigratedAt);
+
     public Task Project(IdentityDeleted e, ProjectionContext ctx) =>
         ctx.ExecuteAsync("DELETE FROM identity_list WHERE identity_id = $1", e.IdentityId);
 

@@ -44,6 +44,9 @@ public sealed class LoginSessionsProjection : EventProjection
 
     public Task Project(LinkedInLoginExpired e, ProjectionContext ctx) => SetStatus(ctx, e.SessionId, LoginStatus.Expired, e.ExpiredAt);
 
+    public Task Project(Identities.IdentityMigrated e, ProjectionContext ctx) =>
+        ctx.ExecuteAsync("UPDATE login_sessions SET key_id = $2 WHERE identity_id = $1", e.IdentityId, e.ToKeyId);
+
     public Task Project(Identities.IdentityDeleted e, ProjectionContext ctx) =>
         ctx.ExecuteAsync("DELETE FROM login_sessions WHERE identity_id = $1", e.IdentityId);
 

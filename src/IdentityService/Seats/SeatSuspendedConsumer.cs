@@ -1,18 +1,23 @@
 using MassTransit;
 using Outreach.Contracts;
 using Outreach.EventSourcing;
+using Outreach.IdentityService.LinkedIn;
 
 namespace Outreach.IdentityService.Seats;
 
-/// <summary>SeatSuspended: the seat's LinkedIn session must end. The inbox makes a redelivered message a no-op.</summary>
-public sealed class SeatSuspendedConsumer(IDocumentStore store) : InboxConsumer<SeatSuspended>(store)
+/// <summary>
+/// SeatSuspended: the seat's identities are logged out at LinkedIn, their stored sessions wiped and their state
+/// disconnected. The inbox makes a redelivered message a no-op.
+/// </summary>
+public sealed class SeatSuspendedConsumer(IDocumentStore store, ILinkedInProvider provider, TimeProvider clock) : InboxConsumer<SeatSuspended>(store)
 {
-    protected override Task HandleAsync(ConsumeContext<SeatSuspended> context, IDocumentSession session)
+    protected override async Task HandleAsync(ConsumeContext<SeatSuspended> context, IDocumentSession session)
     {
         var message = context.Message;
         session.TenantId = message.KeyId;
         session.Events.Append(SeatViews.StreamId(message.SeatId),
             new SeatSuspensionApplied(message.SeatId, message.AccountId, message.KeyId, message.SuspendedAt));
-        return Task.CompletedTask;
+        foreach (var identity in await SeatIdentities.LoadAsync(session, message.SeatId, message.KeyId, context.CancellationToken))
+            await SeatIdentities.EndSessionAsync(session, identity, provider, "seat_suspended", clock.GetUtcNow(), context.CancellationToken);
     }
 }
