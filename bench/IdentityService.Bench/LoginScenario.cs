@@ -38,6 +38,14 @@ internal static class LoginScenario
         await ReadAsync(response, HttpStatusCode.OK, "get identity");
     }
 
+    /// <summary>Context for figure 1: another write of one identity (load the stream, append one event, inline projection, commit, read back) with no worker behind it.</summary>
+    public static async Task UpdateIdentityAsync(HttpClient client, string identityId)
+    {
+        using var response = await client.PutAsJsonAsync(new Uri($"/v1/identities/{identityId}", UriKind.Relative),
+            new { firstName = "Jane", lastName = "Updated", role = "Sales" });
+        await ReadAsync(response, HttpStatusCode.OK, "update identity");
+    }
+
     /// <summary>Figure 1: the login request, timed to its 200 "queued" answer read in full.</summary>
     public static async Task<Login> StartAsync(HttpClient client, string identityId, string username)
     {

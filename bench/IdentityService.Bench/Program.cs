@@ -1,10 +1,12 @@
 using System.Globalization;
 using Outreach.IdentityService.Bench;
 
-// dotnet run -c Release --project bench/IdentityService.Bench [-- --logins 300] [--clients 4] [--warmup 20]
+// dotnet run -c Release --project bench/IdentityService.Bench [-- --logins 300] [--clients 4] [--warmup 20] [--paced 100]
 var logins = Argument("--logins") is { } l ? int.Parse(l, CultureInfo.InvariantCulture) : 300;
 var concurrent = Argument("--clients") is { } c ? int.Parse(c, CultureInfo.InvariantCulture) : 4;
 var warmUp = Argument("--warmup") is { } w ? int.Parse(w, CultureInfo.InvariantCulture) : 20;
+var paced = Argument("--paced") is { } pc ? int.Parse(pc, CultureInfo.InvariantCulture) : 100;
+const int PacingMs = 150;
 const double QueuedP99GoalMs = 20;
 const double ConnectedP99GoalMs = 100;
 
@@ -35,6 +37,7 @@ try
         // 1. login → queued, beside a bare authenticated GET of an identity at the same concurrency.
         await Load.RunAsync(clients, warmIds, (k, id) => LoginScenario.GetIdentityAsync(http[k], id));
         var get = await Load.RunAsync(clients, timedIds, (k, id) => LoginScenario.GetIdentityAsync(http[k], id));
+        var update = await Load.RunAsync(clients, timedIds, (k, id) => LoginScenario.UpdateIdentityAsync(http[k], id));
         var warmLogins = await StartAllAsync(http, warmIds);
         var (queued, timedLogins) = await TimedStartAllAsync(http, timedIds);
         Console.WriteLine($"  login → queued, {label}: p50 {queued.P(50):0.0} ms, p99 {queued.P(99):0.0} ms ({queued.Rate:0} logins/s); "
@@ -43,7 +46,8 @@ try
             figures.Add(new Figure($"login → queued p{p}, {label}", queued.P(p), get.P(p), "ms",
                 p == 99 ? $"≤ {QueuedP99GoalMs:0} ms" : "", p != 99 || queued.P(p) <= QueuedP99GoalMs, LowerIsBetter: true));
         notes.Add($"login → queued, {label}: {queued.Count} logins ({queued.Rate:0.0}/s), each on its own identity; "
-            + $"baseline GET /v1/identities/{{id}}: {get.Count} GETs ({get.Rate:0.0}/s)");
+            + $"baseline GET /v1/identities/{{id}}: {get.Count} GETs ({get.Rate:0.0}/s); "
+            + $"context, PUT /v1/identities/{{id}} (a write with no worker behind it): p50 {update.P(50):0.0} ms, p95 {update.P(95):0.0} ms, p99 {update.P(99):0.0} ms");
 
         // 2. code → connected, once every login waits at its 2FA checkpoint, beside the sandbox's own checkpoint route.
         await LoginScenario.WaitForCheckpointsAsync(identity, [.. warmLogins, .. timedLogins]);
@@ -63,6 +67,21 @@ try
             + $"context, the two sandbox calls the route makes on success (checkpoint, then GET the account): "
             + $"p50 {solveAndRead.P(50):0.0} ms, p95 {solveAndRead.P(95):0.0} ms, p99 {solveAndRead.P(99):0.0} ms ({solveAndRead.Count} runs)");
     }
+
+    // Diagnostic: logins one at a time with a pause between them, so that the worker (relay, consumer, sandbox call,
+    // checkpoint append) has finished the last one before the next request: the route without its own aftermath.
+    var pacedIds = await LoginScenario.CreateIdentitiesAsync(identity, paced);
+    var pacedMs = new List<double>(paced);
+    for (var i = 0; i < pacedIds.Count; i++)
+    {
+        await Task.Delay(PacingMs);
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        await LoginScenario.StartAsync(identity[0], pacedIds[i], LoginScenario.TwoFactorUser(i));
+        pacedMs.Add(System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+    }
+    pacedMs.Sort();
+    notes.Add($"diagnostic, login → queued paced ({paced} logins, 1 client, {PacingMs} ms idle before each): "
+        + $"p50 {Load.Percentile(pacedMs, 50):0.0} ms, p95 {Load.Percentile(pacedMs, 95):0.0} ms, p99 {Load.Percentile(pacedMs, 99):0.0} ms");
 }
 finally
 {
