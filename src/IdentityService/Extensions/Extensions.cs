@@ -11,6 +11,7 @@ internal static class Extensions
     public static void AddApplicationServices(this IHostApplicationBuilder builder)
     {
         builder.AddNpgsqlDataSource(IdentityEventStore.ConnectionName);
+        builder.AddIdempotencyKeys();
         builder.Services.AddEventStore(opts =>
         {
             opts.ConnectionFromConfiguration(IdentityEventStore.ConnectionName);

@@ -9,6 +9,7 @@ internal static class Extensions
     public static void AddApplicationServices(this IHostApplicationBuilder builder)
     {
         builder.AddNpgsqlDataSource("invitationsdb");
+        builder.AddIdempotencyKeys();
         builder.Services.AddEventStore(opts =>
         {
             opts.ConnectionFromConfiguration("invitationsdb");

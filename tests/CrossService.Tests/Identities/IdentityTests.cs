@@ -136,4 +136,28 @@ public sealed class IdentityTests(CrossServiceFixture system)
         problem.NamesField("firstName").ShouldBeTrue();
         (await client.SendJsonAsync(HttpMethod.Get, $"{Route}/idn_notanidatall")).Response.StatusCode.ShouldBe(HttpStatusCode.NotFound);
     }
+
+    [Fact]
+    public async Task An_idempotency_key_replays_a_created_identity_instead_of_creating_a_second()
+    {
+        var client = system.ClientFor(CrossServiceFixture.IdentityService, await system.IssueKeyAsync());
+        var key = Guid.NewGuid().ToString();
+        async Task<(HttpResponseMessage, System.Text.Json.JsonElement)> CreateAsync(object body)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Post, Route) { Content = System.Net.Http.Json.JsonContent.Create(body) };
+            request.Headers.Add("Idempotency-Key", key);
+            var response = await client.SendAsync(request);
+            return (response, System.Text.Json.JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.Clone());
+        }
+
+        var (first, firstBody) = await CreateAsync(new { firstName = "Once", lastName = "Only", role = "Seller" });
+        var (second, secondBody) = await CreateAsync(new { firstName = "Once", lastName = "Only", role = "Seller" });
+        var (changed, _) = await CreateAsync(new { firstName = "Twice", lastName = "Only", role = "Seller" });
+
+        first.StatusCode.ShouldBe(HttpStatusCode.Created);
+        second.StatusCode.ShouldBe(HttpStatusCode.Created);
+        secondBody.GetProperty("identity").GetProperty("id").GetString().ShouldBe(firstBody.GetProperty("identity").GetProperty("id").GetString());
+        changed.StatusCode.ShouldBe(HttpStatusCode.Conflict);
+        (await client.SendJsonAsync(HttpMethod.Get, Route)).Body.GetProperty("identities").GetArrayLength().ShouldBe(1);
+    }
 }
