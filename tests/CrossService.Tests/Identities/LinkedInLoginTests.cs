@@ -153,4 +153,33 @@ public sealed class LinkedInLoginTests(CrossServiceFixture system)
         response.StatusCode.ShouldBe(HttpStatusCode.UnprocessableEntity);
         System.Text.Json.JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.NamesField(field).ShouldBeTrue();
     }
+
+    [Fact]
+    public async Task Try_another_way_switches_the_checkpoint_and_its_code_still_connects()
+    {
+        var login = await LinkedInLogin.ForNewIdentityAsync(system);
+        var session = await login.StartOkAsync(new { username = "jane+2fa@example.com", password = "pw" });
+        await login.WaitForStatusAsync(session, "checkpoint");
+
+        var (switched, body) = await login.SubmitAsync(session, "TRY_ANOTHER_WAY");
+        switched.StatusCode.ShouldBe(HttpStatusCode.OK, body.ToString());
+        var result = body.GetProperty("login_result");
+        result.GetProperty("status").GetString().ShouldBe("checkpoint");
+        result.GetProperty("checkpoint").GetProperty("type").GetString().ShouldBe("OTP");
+
+        (await login.SubmitAsync(session, Code)).Body.GetProperty("login_result").GetProperty("status").GetString().ShouldBe("connected");
+    }
+
+    [Fact]
+    public async Task A_phone_register_checkpoint_takes_a_number_then_the_sms_code()
+    {
+        var login = await LinkedInLogin.ForNewIdentityAsync(system);
+        var session = await login.StartOkAsync(new { username = "jane+phone@example.com", password = "pw" });
+        (await login.WaitForStatusAsync(session, "checkpoint")).GetProperty("checkpoint").GetProperty("type").GetString().ShouldBe("PHONE_REGISTER");
+
+        var (registered, body) = await login.SubmitAsync(session, "(+33)0612345678");
+        registered.StatusCode.ShouldBe(HttpStatusCode.OK, body.ToString());
+        body.GetProperty("login_result").GetProperty("checkpoint").GetProperty("type").GetString().ShouldBe("2FA");
+        (await login.SubmitAsync(session, Code)).Body.GetProperty("login_result").GetProperty("status").GetString().ShouldBe("connected");
+    }
 }
