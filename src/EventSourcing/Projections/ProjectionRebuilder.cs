@@ -117,6 +117,7 @@ internal sealed class ProjectionRebuilder(DocumentStore store, EventProjection p
         var context = new ProjectionContext(connection, transaction, token);
         foreach (var e in events)
             await projection.ApplyAsync(e, context);
+        await context.FlushAsync();
     }
 
     private static async Task ExecuteAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, string sql, CancellationToken token, params object[] parameters)

@@ -19,7 +19,7 @@ public class SqlContext
     public CancellationToken CancellationToken { get; }
 
     /// <summary>Runs a statement in the transaction; <c>$1, $2…</c> bind <paramref name="parameters"/>. Returns rows affected.</summary>
-    public async Task<int> ExecuteAsync(string sql, params object?[] parameters)
+    public virtual async Task<int> ExecuteAsync(string sql, params object?[] parameters)
     {
         await using var command = SqlCommands.Create(sql, Connection, Transaction, parameters);
         return await command.ExecuteNonQueryAsync(CancellationToken);

@@ -129,6 +129,7 @@ internal sealed class UnitOfWork(
                         await projection.ApplyAsync(e, context);
                 }
             }
+            await context.FlushAsync();
         }
 
         await transaction.CommitAsync(token);

@@ -30,7 +30,7 @@ public sealed class IdentityListProjection : EventProjection
         // No key: the identity was deleted since (a rebuild); there is nothing left to show.
         if (await IdentityKeys.FindAsync(ctx, e.IdentityId) is not { } key)
             return;
-        await ctx.ExecuteAsync(
+        await ctx.EnqueueAsync(
             """
             INSERT INTO identity_list (identity_id, account_id, key_id, seat_id, first_name, last_name, role, created_at, updated_at)
             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $8) ON CONFLICT (identity_id) DO NOTHING
@@ -47,7 +47,7 @@ public sealed class IdentityListProjection : EventProjection
         if (await IdentityKeys.FindAsync(ctx, e.IdentityId) is not { } key)
             return;
         string? Open(string? sealedValue) => sealedValue is null ? null : PersonalDataCipher.Decrypt(key, e.IdentityId, sealedValue);
-        await ctx.ExecuteAsync(
+        await ctx.EnqueueAsync(
             """
             UPDATE identity_list SET first_name = coalesce($2, first_name), last_name = coalesce($3, last_name),
                 role = coalesce($4, role), updated_at = $5
@@ -60,20 +60,20 @@ public sealed class IdentityListProjection : EventProjection
     {
         if (await IdentityKeys.FindAsync(ctx, e.IdentityId) is not { } key)
             return;
-        await ctx.ExecuteAsync(
+        await ctx.EnqueueAsync(
             "UPDATE identity_list SET linkedin_status = 'connected', profile_id = $2, linkedin_name = $3, linkedin_url = $4 WHERE identity_id = $1",
             e.IdentityId, e.ProfileId, PersonalDataCipher.Decrypt(key, e.IdentityId, e.SealedName), PersonalDataCipher.Decrypt(key, e.IdentityId, e.SealedProfileUrl));
     }
 
     /// <summary>The profile id stays (it is how the document re-authenticates); the connection does not.</summary>
-    public Task Project(LinkedIn.LinkedInSessionEnded e, ProjectionContext ctx) => ctx.ExecuteAsync(
+    public Task Project(LinkedIn.LinkedInSessionEnded e, ProjectionContext ctx) => ctx.EnqueueAsync(
         "UPDATE identity_list SET linkedin_status = 'disconnected' WHERE identity_id = $1", e.IdentityId);
 
-    public Task Project(IdentityMigrated e, ProjectionContext ctx) => ctx.ExecuteAsync(
+    public Task Project(IdentityMigrated e, ProjectionContext ctx) => ctx.EnqueueAsync(
         "UPDATE identity_list SET key_id = $2, updated_at = $3 WHERE identity_id = $1", e.IdentityId, e.ToKeyId, e.MigratedAt);
 
     public Task Project(IdentityDeleted e, ProjectionContext ctx) =>
-        ctx.ExecuteAsync("DELETE FROM identity_list WHERE identity_id = $1", e.IdentityId);
+        ctx.EnqueueAsync("DELETE FROM identity_list WHERE identity_id = $1", e.IdentityId);
 
     public override Task ResetAsync(SqlContext context) => context.ExecuteAsync("TRUNCATE identity_list");
 }

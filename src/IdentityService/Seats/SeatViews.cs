@@ -7,7 +7,7 @@ public sealed class SeatViews : EventProjection
 {
     public static string StreamId(string seatId) => $"seat-{seatId}";
 
-    public Task Project(SeatSuspensionApplied e, ProjectionContext ctx) => ctx.ExecuteAsync(
+    public Task Project(SeatSuspensionApplied e, ProjectionContext ctx) => ctx.EnqueueAsync(
         """
         INSERT INTO seat_views (seat_id, account_id, key_id, status, updated_at) VALUES ($1, $2, $3, 'suspended', $4)
         ON CONFLICT (seat_id) DO UPDATE SET status = 'suspended', updated_at = excluded.updated_at
