@@ -65,7 +65,7 @@ notes.Add($"latency: {relayed.Samples:#,0} relayed events from 8 writers appendi
 
 notes.Add($"machine: {Environment.ProcessorCount} cores; load average (1/5/15 min) before {loadBefore}, after {LoadAverage()}");
 Console.WriteLine();
-Console.WriteLine(Report.Table(figures));
+Console.WriteLine(Report.Table(figures, "event store", "raw baseline"));
 foreach (var note in notes)
     Console.WriteLine("- " + note);
 return figures.All(f => f.Met) ? 0 : 1;

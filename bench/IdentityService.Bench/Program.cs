@@ -92,7 +92,7 @@ finally
 notes.Add($"machine: {Environment.ProcessorCount} cores shared by the bench, the services, PostgreSQL, RabbitMQ and the sandbox "
     + $"(and any other work running on it); load average (1/5/15 min) before {loadBefore}, after {LoadAverage()}");
 Console.WriteLine();
-Console.WriteLine(Report.Table(figures));
+Console.WriteLine(Report.Table(figures, "identity-service"));
 foreach (var note in notes)
     Console.WriteLine("- " + note);
 return figures.All(f => f.Met) ? 0 : 1;

@@ -83,7 +83,7 @@ await using (var seatsDb = NpgsqlDataSource.Create(system.SeatsDb))
 notes.Add($"machine: {Environment.ProcessorCount} cores shared by the bench, the services, PostgreSQL and RabbitMQ (and any other work running); "
     + $"load average (1/5/15 min) before {loadBefore}, after {LoadAverage()}");
 Console.WriteLine();
-Console.WriteLine(Report.Table(figures));
+Console.WriteLine(Report.Table(figures, "seat-service"));
 foreach (var note in notes)
     Console.WriteLine("- " + note);
 return figures.All(f => f.Met) ? 0 : 1;

@@ -1,9 +1,9 @@
 using System.Globalization;
 using System.Text;
 
-namespace Outreach.IdentityService.Bench;
+namespace Outreach.Bench;
 
-/// <summary>One measured figure beside its baseline measured in the same run (copied from SeatService.Bench).</summary>
+/// <summary>One measured figure beside its baseline measured in the same run. Shared by every bench (linked in).</summary>
 internal sealed record Figure(string Name, double Value, double Baseline, string Unit, string Goal, bool Met, bool LowerIsBetter = false)
 {
     public double Ratio => Value / Baseline;
@@ -11,7 +11,8 @@ internal sealed record Figure(string Name, double Value, double Baseline, string
 
 internal static class Report
 {
-    public static string Table(IReadOnlyList<Figure> figures)
+    /// <summary>The figures as a Markdown table, the measured column named after <paramref name="subject"/>.</summary>
+    public static string Table(IReadOnlyList<Figure> figures, string subject, string baselineName = "baseline")
     {
         var rows = figures.Select(f => new[]
         {
@@ -22,7 +23,7 @@ internal static class Report
             f.Goal,
             f.Met ? "met" : "MISSED",
         }).ToList();
-        string[] header = ["figure", "identity-service", "baseline", "ratio", "goal", ""];
+        string[] header = ["figure", subject, baselineName, "ratio", "goal", ""];
         var widths = header.Select((h, i) => Math.Max(h.Length, rows.Max(r => r[i].Length))).ToArray();
         var text = new StringBuilder();
         text.AppendLine("| " + string.Join(" | ", header.Select((h, i) => h.PadRight(widths[i]))) + " |");
