@@ -21,6 +21,7 @@ public abstract class InboxConsumer<TMessage>(IDocumentStore store) : IConsumer<
         ArgumentNullException.ThrowIfNull(context);
         var messageId = context.MessageId
             ?? throw new InvalidOperationException($"{typeof(TMessage).Name} arrived without a MessageId; the inbox needs one.");
+        await using var gate = await EnterAsync(context);
         await using var session = Store.LightweightSession();
         session.CausationId = messageId.ToString();
         session.CorrelationId = context.Headers.Get<string>(RelayHeaders.CorrelationId) ?? context.CorrelationId?.ToString();
@@ -38,6 +39,12 @@ public abstract class InboxConsumer<TMessage>(IDocumentStore store) : IConsumer<
             // A concurrent delivery of the same message committed first; its effect stands, ours rolled back.
         }
     }
+
+    /// <summary>
+    /// Something to hold from before the inbox check until the effect has committed (e.g. a lock that another writer
+    /// takes too, so it cannot act on what this message is about to change). Null, the default, holds nothing.
+    /// </summary>
+    protected virtual ValueTask<IAsyncDisposable?> EnterAsync(ConsumeContext<TMessage> context) => ValueTask.FromResult<IAsyncDisposable?>(null);
 
     /// <summary>Stage the effect in <paramref name="session"/> (appends, queued SQL); do not call SaveChangesAsync.</summary>
     protected abstract Task HandleAsync(ConsumeContext<TMessage> context, IDocumentSession session);

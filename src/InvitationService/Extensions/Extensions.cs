@@ -1,6 +1,9 @@
 using Outreach.EventSourcing;
+using Outreach.InvitationService.EventStore;
+using Outreach.InvitationService.Invitations;
+using Outreach.InvitationService.Provider;
+using Outreach.InvitationService.Senders;
 using Outreach.ServiceDefaults.Auth;
-using Outreach.InvitationService.Seats;
 
 namespace Outreach.InvitationService.Extensions;
 
@@ -8,14 +11,14 @@ internal static class Extensions
 {
     public static void AddApplicationServices(this IHostApplicationBuilder builder)
     {
-        builder.AddNpgsqlDataSource("invitationsdb");
+        builder.AddNpgsqlDataSource(InvitationEventStore.ConnectionName);
         builder.AddIdempotencyKeys();
         builder.Services.AddEventStore(opts =>
         {
-            opts.ConnectionFromConfiguration("invitationsdb");
-            opts.Migrations.Add(1, "seat_views", SeatViews.Migration);
-            opts.Projections.Add<SeatViews>(ProjectionLifecycle.Inline);
-        });
+            opts.ConnectionFromConfiguration(InvitationEventStore.ConnectionName);
+            InvitationEventStore.Configure(opts);
+        })
+        .AddRelay(InvitationRelay.Configure);
         // Consumers of this assembly by convention, plus the revocation consumer the key cache needs.
         builder.AddMessaging(bus => bus.AddAccessKeyRevocations(), queuePrefix: "invitation-service");
 
@@ -24,5 +27,13 @@ internal static class Extensions
         builder.Services.AddAuthorizationBuilder()
             .AddPolicy(AccessKeyScheme.Name, p => p.AddAuthenticationSchemes(AccessKeyScheme.Name).RequireAuthenticatedUser());
         builder.Services.AddSingleton(TimeProvider.System);
+
+        builder.AddInvitationProvider();
+        builder.Services.Configure<InvitationOptions>(builder.Configuration.GetSection(InvitationOptions.SectionName));
+        builder.Services.AddSingleton<SenderGate>();
+        builder.Services.AddSingleton<QueueSignal>();
+        builder.Services.AddSingleton<InvitationDispatcher>();
+        builder.Services.AddHostedService<PacedSender>();
+        builder.Services.AddHostedService<AcceptanceWatcher>();
     }
 }

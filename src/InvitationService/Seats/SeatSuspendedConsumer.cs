@@ -1,12 +1,21 @@
 using MassTransit;
 using Outreach.Contracts;
 using Outreach.EventSourcing;
+using Outreach.InvitationService.Invitations;
+using Outreach.InvitationService.Senders;
 
 namespace Outreach.InvitationService.Seats;
 
-/// <summary>SeatSuspended: the account stops sending; queued sends pause. The inbox makes a redelivered message a no-op.</summary>
-public sealed class SeatSuspendedConsumer(IDocumentStore store) : InboxConsumer<SeatSuspended>(store)
+/// <summary>
+/// SeatSuspended: the seat stops sending at once and its queue pauses. The commit happens under the seat's sender gate,
+/// so a send in flight finishes first and none starts after without seeing the suspension. The inbox makes a
+/// redelivered message a no-op.
+/// </summary>
+public sealed class SeatSuspendedConsumer(IDocumentStore store, SenderGate gate) : InboxConsumer<SeatSuspended>(store)
 {
+    protected override async ValueTask<IAsyncDisposable?> EnterAsync(ConsumeContext<SeatSuspended> context) =>
+        await gate.EnterAsync(context.Message.SeatId, context.CancellationToken);
+
     protected override Task HandleAsync(ConsumeContext<SeatSuspended> context, IDocumentSession session)
     {
         var message = context.Message;

@@ -1,0 +1,43 @@
+namespace Outreach.InvitationService.Invitations;
+
+/// <summary>A slot of a sender's UTC day taken by an invitation about to be sent.</summary>
+public sealed record QuotaSlotTaken(string SenderKey, DateOnly Day, string InvitationId, int Limit, DateTimeOffset TakenAt);
+
+/// <summary>The slot came back: the provider refused the invitation, or it was never sent.</summary>
+public sealed record QuotaSlotReleased(string SenderKey, DateOnly Day, string InvitationId, DateTimeOffset ReleasedAt);
+
+/// <summary>
+/// A sender's invitations of one UTC day (stream quota-&lt;sender&gt;-&lt;day&gt;). Taking a slot appends at the version
+/// read, so two sends that both saw the last free slot cannot both take it: one commit fails and looks again.
+/// </summary>
+public sealed class DailyQuota
+{
+    private readonly HashSet<string> _holders = new(StringComparer.Ordinal);
+
+    public string Id { get; set; } = "";
+    public long Version { get; set; }
+    public int Used => _holders.Count;
+
+    public static string StreamId(string senderKey, DateOnly day) => $"quota-{senderKey}-{day:yyyy-MM-dd}";
+
+    public bool Holds(string invitationId) => _holders.Contains(invitationId);
+
+    public void Apply(QuotaSlotTaken e) => _holders.Add(e.InvitationId);
+
+    public void Apply(QuotaSlotReleased e) => _holders.Remove(e.InvitationId);
+
+    /// <summary>The percentage of <paramref name="limit"/> used, when going from <paramref name="before"/> to one more crossed 50, 75, 90 or 95.</summary>
+    public static int? CrossedThreshold(int before, int limit)
+    {
+        if (limit <= 0)
+            return null;
+        var after = before + 1;
+        foreach (var threshold in new[] { 95, 90, 75, 50 })
+        {
+            // Crossed: below the threshold before, at or above it now (integer arithmetic, no rounding surprises).
+            if (before * 100 < threshold * limit && after * 100 >= threshold * limit)
+                return after * 100 / limit;
+        }
+        return null;
+    }
+}
