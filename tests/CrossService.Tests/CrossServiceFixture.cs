@@ -15,6 +15,27 @@ public sealed class CrossServiceFixture : IAsyncLifetime
     public const string SeatService = "seat-service";
     public const string IdentityService = "identity-service";
     public const string InvitationService = "invitation-service";
+    public const string LinkedInSandbox = "linkedin-sandbox";
+
+    /// <summary>The queue's pacing in milliseconds instead of a minute, and background looks often enough for a test to wait on.</summary>
+    public static readonly IReadOnlyDictionary<string, string> InvitationSettings = new Dictionary<string, string>
+    {
+        ["Invitations__PacingMinMs"] = "20",
+        ["Invitations__PacingMaxMs"] = "60",
+        ["Invitations__QueuePollMs"] = "50",
+        ["Invitations__ReconcileAfterMs"] = "1500",
+        ["Invitations__AcceptancePollMs"] = "300",
+        // A provider that hangs costs a second per try, not five: the timeout tests stay short.
+        ["Resilience__linkedin-provider__AttemptTimeout"] = "00:00:01",
+    };
+
+    /// <summary>The sandbox hangs 3 s under the timeout faults; only `accepts-` people accept, after 300 ms.</summary>
+    public static readonly IReadOnlyDictionary<string, string> SandboxSettings = new Dictionary<string, string>
+    {
+        ["Sandbox__TimeoutFaultMs"] = "3000",
+        ["Sandbox__AcceptanceDelayMs"] = "300",
+        ["Sandbox__AcceptanceRate"] = "0",
+    };
 
     private DistributedApplication? _app;
 
@@ -23,11 +44,20 @@ public sealed class CrossServiceFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         var appHost = await DistributedApplicationTestingBuilder.CreateAsync<Projects.Outreach_AppHost>();
+        WithEnvironment(appHost, InvitationService, InvitationSettings);
+        WithEnvironment(appHost, LinkedInSandbox, SandboxSettings);
         _app = await appHost.BuildAsync();
         await _app.StartAsync();
         foreach (var service in new[] { SeatService, IdentityService, InvitationService })
             await _app.ResourceNotifications.WaitForResourceHealthyAsync(service);
     }
+
+    private static void WithEnvironment(IDistributedApplicationTestingBuilder appHost, string resource, IReadOnlyDictionary<string, string> settings) =>
+        appHost.Resources.OfType<Outreach.AppHost.Hosting.ApplicationModel.Resource>().Single(r => r.Name == resource).EnvironmentCallbacks.Add(context =>
+        {
+            foreach (var (name, value) in settings)
+                context.EnvironmentVariables[name] = value;
+        });
 
     public async Task DisposeAsync()
     {
