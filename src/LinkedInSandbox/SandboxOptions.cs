@@ -26,6 +26,23 @@ public sealed class SandboxOptions
     /// <summary>How long a request hangs under the "timeout" fault before it answers 504.</summary>
     public int TimeoutFaultMs { get; set; } = 60_000;
 
+    /// <summary>Invitations one LinkedIn member may send per UTC day, over all its logins.</summary>
+    public int DailyInvitationLimit { get; set; } = 100;
+
+    /// <summary>Invitations one LinkedIn member may send in any rolling 7 days, over all its logins.</summary>
+    public int WeeklyInvitationLimit { get; set; } = 200;
+
+    /// <summary>How long after withdrawing an invitation the same person cannot be invited again (LinkedIn: 3 weeks). Fractions allowed.</summary>
+    public double ResendCooldownDays { get; set; } = 21;
+
+    /// <summary>When an "accepts-" recipient accepts; other recipients that accept do so between this and 10× this.</summary>
+    public int AcceptanceDelayMs { get; set; } = 2000;
+
+    /// <summary>The chance (0..1) that a recipient without a tag accepts at all; 0 never.</summary>
+    public double AcceptanceRate { get; set; } = 0.3;
+
     public TimeSpan IntentWindow => TimeSpan.FromSeconds(IntentWindowSeconds);
     public TimeSpan InAppApprovalDelay => TimeSpan.FromMilliseconds(InAppApprovalDelayMs);
+    public TimeSpan ResendCooldown => TimeSpan.FromDays(ResendCooldownDays);
+    public TimeSpan AcceptanceDelay => TimeSpan.FromMilliseconds(AcceptanceDelayMs);
 }

@@ -1,7 +1,9 @@
 using Outreach.LinkedInSandbox.Accounts;
 using Outreach.LinkedInSandbox.Faults;
 using Outreach.LinkedInSandbox.Http;
+using Outreach.LinkedInSandbox.Invitations;
 using Outreach.LinkedInSandbox.Users;
+using Outreach.LinkedInSandbox.Webhooks;
 
 namespace Outreach.LinkedInSandbox.Extensions;
 
@@ -15,6 +17,11 @@ public static class SandboxApi
         builder.Services.AddSingleton<AccountStore>();
         builder.Services.AddSingleton<ProfileDirectory>();
         builder.Services.AddSingleton<FaultState>();
+        builder.Services.AddSingleton<InvitationBook>();
+        builder.Services.AddSingleton<WebhookStore>();
+        builder.Services.AddSingleton<WebhookDelivery>();
+        builder.Services.AddHttpClient(WebhookDelivery.ClientName, client => client.Timeout = TimeSpan.FromSeconds(10));
+        builder.Services.AddHostedService<NewRelationNotifier>();
         return builder;
     }
 
@@ -37,8 +44,16 @@ public static class SandboxApi
         var users = api.MapGroup("/users").WithTags("Users");
         users.MapGet("/{identifier}", (string identifier, string? account_id, AccountStore store, ProfileDirectory profiles) =>
             GetUserProfile.Handle(identifier, account_id, store, profiles));
-        // Invitations come here in a later task: POST /users/invite (seed 004) as Users/SendInvitation.cs, the
-        // viewer-scoped provider_id resolved through ProfileDirectory.PublicIdentifierOf.
+        // Literal segments win over {identifier}, so /users/relations is never read as a profile named "relations".
+        users.MapPost("/invite", SendInvitation.Handle);
+        users.MapGet("/invite/sent", ListSentInvitations.Handle);
+        users.MapDelete("/invite/sent/{invitationId}", WithdrawInvitation.Handle);
+        users.MapGet("/relations", ListRelations.Handle);
+
+        var webhooks = api.MapGroup("/webhooks").WithTags("Webhooks");
+        webhooks.MapPost("", CreateWebhook.Handle);
+        webhooks.MapGet("", ListWebhooks.Handle);
+        webhooks.MapDelete("/{webhookId}", DeleteWebhook.Handle);
 
         var control = api.MapGroup("/sandbox").WithTags("Sandbox control");
         control.MapPost("/faults", SetFaults.Handle);

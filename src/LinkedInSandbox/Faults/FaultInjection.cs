@@ -33,13 +33,46 @@ public sealed class FaultInjection(RequestDelegate next, FaultState faults, IOpt
                 return;
             case { Mode: FaultState.Timeout }:
                 // Hangs like a provider that never answers; a client with a shorter timeout gives up first.
-                await Task.Delay(settings.TimeoutFaultMs, context.RequestAborted);
-                await UnipileErrors.Problem(StatusCodes.Status504GatewayTimeout, UnipileErrors.RequestTimeout, "Request timeout",
-                    "The provider did not answer in time (sandbox fault injection).").ExecuteAsync(context);
+                await TimeOutAsync(context, settings);
+                return;
+            case { Mode: FaultState.AcceptThenTimeout }:
+                await RunThenTimeOutAsync(context, settings);
                 return;
             default:
                 await next(context);
                 return;
         }
+    }
+
+    /// <summary>
+    /// The route runs to the end, so what it does is done (an invitation recorded), but its answer goes nowhere:
+    /// written to a buffer that is thrown away, then the client waits and gets a 504, as when the provider acted and
+    /// the connection died before the answer came back.
+    /// </summary>
+    private async Task RunThenTimeOutAsync(HttpContext context, SandboxOptions settings)
+    {
+        var realBody = context.Response.Body;
+        await using (var lost = new MemoryStream())
+        {
+            context.Response.Body = lost;
+            try
+            {
+                await next(context);
+            }
+            finally
+            {
+                context.Response.Body = realBody;
+            }
+        }
+
+        context.Response.Clear();
+        await TimeOutAsync(context, settings);
+    }
+
+    private static async Task TimeOutAsync(HttpContext context, SandboxOptions settings)
+    {
+        await Task.Delay(settings.TimeoutFaultMs, context.RequestAborted);
+        await UnipileErrors.Problem(StatusCodes.Status504GatewayTimeout, UnipileErrors.RequestTimeout, "Request timeout",
+            "The provider did not answer in time (sandbox fault injection).").ExecuteAsync(context);
     }
 }

@@ -7,8 +7,10 @@ public sealed class FaultState(TimeProvider clock)
     public const string ServerError = "500";
     public const string TooManyRequests = "429";
     public const string Timeout = "timeout";
+    /// <summary>The route runs (its effect happens), then the answer is lost to a timeout: "did the provider do it?"</summary>
+    public const string AcceptThenTimeout = "accept_then_timeout";
 
-    public static readonly IReadOnlySet<string> Modes = new HashSet<string>(StringComparer.Ordinal) { None, ServerError, TooManyRequests, Timeout };
+    public static readonly IReadOnlySet<string> Modes = new HashSet<string>(StringComparer.Ordinal) { None, ServerError, TooManyRequests, Timeout, AcceptThenTimeout };
 
     private volatile ActiveFault? _fault;
 

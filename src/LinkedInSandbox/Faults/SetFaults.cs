@@ -4,7 +4,7 @@ using Outreach.LinkedInSandbox.Http;
 namespace Outreach.LinkedInSandbox.Faults;
 
 /// <summary>
-/// POST /api/v1/sandbox/faults {"mode":"none"|"500"|"429"|"timeout","for_seconds"?} → 200 the fault in force.
+/// POST /api/v1/sandbox/faults {"mode":"none"|"500"|"429"|"timeout"|"accept_then_timeout","for_seconds"?} → 200 the fault in force.
 /// Without for_seconds (or 0) the fault stays until "none". GET the same path reads it.
 /// </summary>
 public static class SetFaults

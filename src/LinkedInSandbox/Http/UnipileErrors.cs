@@ -20,6 +20,11 @@ public static class UnipileErrors
     public const string TooManyRequests = "errors/too_many_requests";
     public const string UnexpectedError = "errors/unexpected_error";
     public const string RequestTimeout = "errors/request_timeout";
+    public const string TooManyCharacters = "errors/too_many_characters";
+    public const string AlreadyConnected = "errors/already_connected";
+    public const string AlreadyInvitedRecently = "errors/already_invited_recently";
+    public const string CannotResendYet = "errors/cannot_resend_yet";
+    public const string LimitExceeded = "errors/limit_exceeded";
 
     public static IResult Problem(int status, string type, string title, string detail, IDictionary<string, object?>? extra = null)
     {
@@ -35,6 +40,9 @@ public static class UnipileErrors
 
     public static IResult InvalidParameter(string detail) =>
         Problem(StatusCodes.Status400BadRequest, InvalidParameters, "Invalid parameters", detail);
+
+    public static IResult NotFound(string detail) =>
+        Problem(StatusCodes.Status404NotFound, ResourceNotFound, "Resource not found", detail);
 
     public static IResult AccountNotFound(string accountId) =>
         Problem(StatusCodes.Status404NotFound, ResourceNotFound, "Resource not found", $"No account '{accountId}'.");

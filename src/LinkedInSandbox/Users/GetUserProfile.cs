@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json.Serialization;
 using System.Text.RegularExpressions;
 using Outreach.LinkedInSandbox.Accounts;
@@ -45,22 +44,12 @@ public static partial class GetUserProfile
         "Toronto, Ontario, Canada",
     ];
 
-    private static readonly string[] LastNames = ["Martin", "Bernard", "Dubois", "Smith", "Johnson", "Müller", "Garcia", "Rossi"];
-
     public static IResult Handle(string identifier, string? accountId, AccountStore accounts, ProfileDirectory profiles)
     {
-        if (string.IsNullOrEmpty(accountId))
-            return UnipileErrors.InvalidParameter("account_id is required.");
-        if (accounts.Find(accountId) is not { } viewer)
-            return UnipileErrors.AccountNotFound(accountId);
-        string viewerMemberId;
-        lock (viewer.Gate)
-        {
-            if (viewer.Status != SourceStatus.Ok)
-                return UnipileErrors.Problem(StatusCodes.Status401Unauthorized, UnipileErrors.DisconnectedAccount, "Disconnected account",
-                    $"The account is not connected (status {viewer.Status}).");
-            viewerMemberId = viewer.MemberId;
-        }
+        var (error, viewer) = ConnectedAccounts.Find(accountId, accounts);
+        if (error is not null)
+            return error;
+        var viewerMemberId = viewer!.MemberId;
 
         var publicIdentifier = MemberIds.LooksLikeProviderId(identifier)
             ? profiles.PublicIdentifierOf(viewerMemberId, identifier)
@@ -69,7 +58,7 @@ public static partial class GetUserProfile
             return UnipileErrors.Problem(StatusCodes.Status404NotFound, UnipileErrors.ResourceNotFound, "Resource not found",
                 $"No LinkedIn member '{identifier}'.");
 
-        var (first, last) = NameOf(publicIdentifier);
+        var (first, last) = PersonNames.Of(publicIdentifier);
         return Results.Ok(new UserProfile(
             profiles.ProviderIdFor(viewerMemberId, publicIdentifier),
             publicIdentifier,
@@ -77,21 +66,6 @@ public static partial class GetUserProfile
             last,
             Headlines[MemberIds.Pick(publicIdentifier, "headline", Headlines.Length)],
             Locations[MemberIds.Pick(publicIdentifier, "location", Locations.Length)]));
-    }
-
-    /// <summary>"julien-crepieux" → Julien Crepieux; segments with digits (LinkedIn's suffixes) are not names.</summary>
-    private static (string First, string Last) NameOf(string publicIdentifier)
-    {
-        var words = publicIdentifier.Split('-', StringSplitOptions.RemoveEmptyEntries)
-            .Where(word => word.All(char.IsLetter))
-            .Select(word => char.ToUpper(word[0], CultureInfo.InvariantCulture) + word[1..])
-            .ToList();
-        return words.Count switch
-        {
-            0 => ("Sandbox", LastNames[MemberIds.Pick(publicIdentifier, "last", LastNames.Length)]),
-            1 => (words[0], LastNames[MemberIds.Pick(publicIdentifier, "last", LastNames.Length)]),
-            _ => (words[0], string.Join(' ', words.Skip(1))),
-        };
     }
 
     [GeneratedRegex("^[a-z0-9][a-z0-9-]{1,99}$")]
