@@ -64,6 +64,8 @@ public sealed partial class InvitationDispatcher(IDocumentStore store, IInvitati
             var profile = await TryAsync(() => provider.GetProfileAsync(current.ProviderAccountId, invitation.RecipientPublicIdentifier!, ct));
             if (profile is null)
                 return new SendOutcome.Unavailable(invitationId, "The provider could not be reached to resolve the recipient.");
+            if (profile.Error?.Type == InvitationErrors.DisconnectedAccount)
+                return new SendOutcome.Paused(profile.Error.Detail);
             if (!profile.Succeeded)
                 return await FailAsync(current, invitation, profile.Error!, releaseDay: null);
             recipient = profile.Value!.ProviderId;
@@ -151,6 +153,15 @@ public sealed partial class InvitationDispatcher(IDocumentStore store, IInvitati
             await using var session = store.LightweightSession();
             session.TenantId = sender.KeyId;
             var now = clock.GetUtcNow();
+            if (queued && answer.Error!.Type == InvitationErrors.DisconnectedAccount)
+            {
+                // The session ended at LinkedIn before its LinkedInDisconnected reached us (identity-service logs a
+                // suspended seat out first): the send waits for the account to connect again, it does not fail.
+                session.Events.Append(invitationId, new InvitationRequeued(invitationId, "disconnected_account", now));
+                session.Events.Append(DailyQuota.StreamId(sender.SenderKey, day), new QuotaSlotReleased(sender.SenderKey, day, invitationId, now));
+                await session.SaveChangesAsync(CancellationToken.None);
+                return new SendOutcome.Paused(answer.Error.Detail);
+            }
             session.Events.Append(invitationId, new InvitationFailed(invitationId, sender.AccountId, sender.KeyId, sender.SeatId, Reason(answer.Error!), answer.Error!.Type, now));
             session.Events.Append(DailyQuota.StreamId(sender.SenderKey, day), new QuotaSlotReleased(sender.SenderKey, day, invitationId, now));
             await session.SaveChangesAsync(CancellationToken.None);

@@ -75,7 +75,7 @@ public sealed partial class PacedSender(NpgsqlDataSource db, InvitationDispatche
             async (send, token) =>
             {
                 var outcome = await dispatcher.SendQueuedAsync(send.InvitationId, send.SenderKey, send.IdentityId, token);
-                if (outcome is SendOutcome.Sent or SendOutcome.Refused or SendOutcome.LimitReached or SendOutcome.Unavailable)
+                if (outcome is not SendOutcome.Skipped)
                     await PaceAsync(send.SenderKey, token);
             });
         return true;
