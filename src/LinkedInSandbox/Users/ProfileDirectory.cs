@@ -4,7 +4,8 @@ namespace Outreach.LinkedInSandbox.Users;
 
 /// <summary>
 /// The provider ids each viewer has been shown, so a profile can be fetched again by its provider_id (as Unipile allows)
-/// and later features (invitations) can tell which person an id names. Ids are deterministic; only the reverse needs memory.
+/// and the invitation routes can tell which person an id names (they accept only ids shown). Ids are deterministic;
+/// only the reverse needs memory.
 /// </summary>
 public sealed class ProfileDirectory
 {

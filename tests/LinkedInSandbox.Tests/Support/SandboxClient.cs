@@ -55,6 +55,8 @@ public sealed class SandboxClient(HttpClient http) : IDisposable
         return await Reply.ReadAsync(await http.PostAsync(new Uri(path, UriKind.Relative), content));
     }
 
+    public async Task<Reply> DeleteAsync(string path) => await Reply.ReadAsync(await http.DeleteAsync(new Uri(path, UriKind.Relative)));
+
     public async Task<Reply> GetAsync(string path) => await Reply.ReadAsync(await http.GetAsync(new Uri(path, UriKind.Relative)));
 
     public void Dispose() => http.Dispose();
