@@ -20,6 +20,9 @@ public sealed class Invitation
     public DateOnly? QuotaDay { get; private set; }
     public DateTimeOffset? StartedAt { get; private set; }
     public int Attempts { get; private set; }
+
+    /// <summary>How often a queued send was put back to wait (a lost outcome, an account LinkedIn had already logged out).</summary>
+    public int Requeues { get; private set; }
     public string? BatchId { get; private set; }
 
     /// <summary>Queued by a batch (paced, retried when the provider did not answer) rather than sent at a caller's request.</summary>
@@ -59,7 +62,11 @@ public sealed class Invitation
 
     public void Apply(InvitationFailed e) => Status = InvitationStatus.Failed;
 
-    public void Apply(InvitationRequeued e) => Status = InvitationStatus.Queued;
+    public void Apply(InvitationRequeued e)
+    {
+        Status = InvitationStatus.Queued;
+        Requeues++;
+    }
 
     public void Apply(InvitationWithdrawn e) => Status = InvitationStatus.Withdrawn;
 

@@ -64,8 +64,8 @@ public sealed partial class InvitationDispatcher(IDocumentStore store, IInvitati
             var profile = await TryAsync(() => provider.GetProfileAsync(current.ProviderAccountId, invitation.RecipientPublicIdentifier!, ct));
             if (profile is null)
                 return new SendOutcome.Unavailable(invitationId, "The provider could not be reached to resolve the recipient.");
-            if (profile.Error?.Type == InvitationErrors.DisconnectedAccount)
-                return new SendOutcome.Paused(profile.Error.Detail);
+            if (!profile.Succeeded && MayWaitForAccount(profile.Error!, invitation.Requeues))
+                return await RequeueAsync(current, invitation.Id, profile.Error!, releaseDay: null);
             if (!profile.Succeeded)
                 return await FailAsync(current, invitation, profile.Error!, releaseDay: null);
             recipient = profile.Value!.ProviderId;
@@ -85,7 +85,7 @@ public sealed partial class InvitationDispatcher(IDocumentStore store, IInvitati
         if (slot.Outcome is { } early)
             return early;
         return await CallProviderAsync(current, invitationId, recipient, invitation.Message, invitation.UserEmail, slot.Day, slot.Usage,
-            attempts: invitation.Attempts + 1, queued: true);
+            attempts: invitation.Attempts + 1, queued: true, requeues: invitation.Requeues);
     }
 
     /// <summary>A send left "sending" (its outcome lost to a timeout or a crash): find out at the provider, under the gate.</summary>
@@ -135,7 +135,7 @@ public sealed partial class InvitationDispatcher(IDocumentStore store, IInvitati
     }
 
     private async Task<SendOutcome> CallProviderAsync(SenderView sender, string invitationId, string recipient, string? message, string? userEmail,
-        DateOnly day, int? usage, int attempts, bool queued)
+        DateOnly day, int? usage, int attempts, bool queued, int requeues = 0)
     {
         ProviderAnswer<ProviderInvitation> answer;
         try
@@ -148,20 +148,13 @@ public sealed partial class InvitationDispatcher(IDocumentStore store, IInvitati
             return await SettleUnknownAsync(sender, invitationId, sender.ProviderAccountId, recipient, day, attempts, queued);
         }
 
+        if (!answer.Succeeded && queued && MayWaitForAccount(answer.Error!, requeues))
+            return await RequeueAsync(sender, invitationId, answer.Error!, day);
         if (!answer.Succeeded)
         {
             await using var session = store.LightweightSession();
             session.TenantId = sender.KeyId;
             var now = clock.GetUtcNow();
-            if (queued && answer.Error!.Type == InvitationErrors.DisconnectedAccount)
-            {
-                // The session ended at LinkedIn before its LinkedInDisconnected reached us (identity-service logs a
-                // suspended seat out first): the send waits for the account to connect again, it does not fail.
-                session.Events.Append(invitationId, new InvitationRequeued(invitationId, "disconnected_account", now));
-                session.Events.Append(DailyQuota.StreamId(sender.SenderKey, day), new QuotaSlotReleased(sender.SenderKey, day, invitationId, now));
-                await session.SaveChangesAsync(CancellationToken.None);
-                return new SendOutcome.Paused(answer.Error.Detail);
-            }
             session.Events.Append(invitationId, new InvitationFailed(invitationId, sender.AccountId, sender.KeyId, sender.SeatId, Reason(answer.Error!), answer.Error!.Type, now));
             session.Events.Append(DailyQuota.StreamId(sender.SenderKey, day), new QuotaSlotReleased(sender.SenderKey, day, invitationId, now));
             await session.SaveChangesAsync(CancellationToken.None);
@@ -229,6 +222,26 @@ public sealed partial class InvitationDispatcher(IDocumentStore store, IInvitati
         session.Events.Append(invitationId, new InvitationSent(invitationId, sender.AccountId, sender.KeyId, sender.SeatId, sender.ProviderAccountId,
             providerInvitationId, usage, clock.GetUtcNow()));
         await session.SaveChangesAsync(CancellationToken.None);
+    }
+
+    /// <summary>
+    /// A queued send refused because of the account rather than the person (401, or 404 for an account LinkedIn forgot):
+    /// identity-service logs a suspended or deleted seat out at the provider, and that can happen before its message
+    /// reaches us. The send waits (a few times at most) instead of failing; the stop message then pauses the queue.
+    /// </summary>
+    private bool MayWaitForAccount(ProviderError error, int requeues) =>
+        error.Status is StatusCodes.Status401Unauthorized or StatusCodes.Status404NotFound && requeues < options.Value.MaxQueuedAttempts;
+
+    private async Task<SendOutcome> RequeueAsync(SenderView sender, string invitationId, ProviderError error, DateOnly? releaseDay)
+    {
+        await using var session = store.LightweightSession();
+        session.TenantId = sender.KeyId;
+        var now = clock.GetUtcNow();
+        session.Events.Append(invitationId, new InvitationRequeued(invitationId, Reason(error), now));
+        if (releaseDay is { } day)
+            session.Events.Append(DailyQuota.StreamId(sender.SenderKey, day), new QuotaSlotReleased(sender.SenderKey, day, invitationId, now));
+        await session.SaveChangesAsync(CancellationToken.None);
+        return new SendOutcome.Paused(error.Detail);
     }
 
     private async Task<SendOutcome> FailAsync(SenderView sender, Invitation invitation, ProviderError error, DateOnly? releaseDay)

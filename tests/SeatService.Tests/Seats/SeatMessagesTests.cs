@@ -27,8 +27,10 @@ public sealed class SeatMessagesTests(SeatServiceFixture system)
         await Eventually(async () =>
             await system.QueryAsync<string>(database, "SELECT status FROM seat_views WHERE seat_id = $1", seatId) == "suspended",
             $"{database} sees the seat suspended");
-        // One effect per message: the consumer's stream for the seat holds exactly one suspension.
-        (await system.QueryAsync<long>(database, "SELECT count(*) FROM events WHERE stream_id = $1", $"seat-{seatId}")).ShouldBe(1L);
+        // One effect per message: the consumer's stream for the seat holds exactly one suspension (invitation-service
+        // also records the seat's other messages there).
+        (await system.QueryAsync<long>(database, "SELECT count(*) FROM events WHERE stream_id = $1 AND type = 'seat_suspension_applied'", $"seat-{seatId}"))
+            .ShouldBe(1L);
     }
 
     private static async Task Eventually(Func<Task<bool>> condition, string what)
