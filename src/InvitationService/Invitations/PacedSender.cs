@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using Npgsql;
+using Outreach.InvitationService.Seats;
 
 namespace Outreach.InvitationService.Invitations;
 
@@ -13,13 +14,14 @@ namespace Outreach.InvitationService.Invitations;
 public sealed partial class PacedSender(NpgsqlDataSource db, InvitationDispatcher dispatcher, QueueSignal signal, TimeProvider clock,
     IOptions<InvitationOptions> options, ILogger<PacedSender> logger) : BackgroundService
 {
-    private const string DueSends = """
+    private const string DueSends = $"""
         SELECT DISTINCT ON (i.sender_key) i.invitation_id, i.sender_key, i.identity_id
         FROM invitation_list i
         JOIN sending_accounts a ON a.identity_id = i.identity_id AND a.connected AND NOT a.removed
         LEFT JOIN seat_views s ON s.seat_id = a.seat_id
         LEFT JOIN sender_pacing p ON p.sender_key = i.sender_key
         WHERE i.status = 'queued' AND (a.seat_id IS NULL OR s.status = 'active') AND (p.next_send_at IS NULL OR p.next_send_at <= $1)
+          AND {SeatViews.InsideWorkingHours}
         ORDER BY i.sender_key, i.position
         LIMIT 500
         """;

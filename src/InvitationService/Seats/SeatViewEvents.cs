@@ -17,3 +17,7 @@ public sealed record SeatDailyLimitApplied(string SeatId, string AccountId, stri
 
 /// <summary>From UserMigrated: the seat, its sending account and its invitations now live under ToKeyId.</summary>
 public sealed record SeatMigrationApplied(string SeatId, string AccountId, string FromKeyId, string ToKeyId, DateTimeOffset MigratedAt);
+
+/// <summary>From SeatWorkingHoursChanged: queued sends go out only inside this window (already validated).</summary>
+public sealed record SeatWorkingHoursApplied(string SeatId, string AccountId, string KeyId, string TimeZone, int StartMinute, int EndMinute,
+    int[]? Days, DateTimeOffset ChangedAt);

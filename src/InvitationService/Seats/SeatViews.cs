@@ -32,6 +32,16 @@ public sealed class SeatViews : EventProjection
         """,
         e.SeatId, e.AccountId, e.KeyId, e.DailyLimit, e.ChangedAt);
 
+    public Task Project(SeatWorkingHoursApplied e, ProjectionContext ctx) => ctx.EnqueueAsync(
+        """
+        INSERT INTO seat_views (seat_id, account_id, key_id, status, updated_at, time_zone, start_minute, end_minute, work_days, hours_at)
+        VALUES ($1, $2, $3, 'pending', '-infinity', $4, $5, $6, $7, $8)
+        ON CONFLICT (seat_id) DO UPDATE SET time_zone = excluded.time_zone, start_minute = excluded.start_minute,
+            end_minute = excluded.end_minute, work_days = excluded.work_days, hours_at = excluded.hours_at
+        WHERE seat_views.hours_at IS NULL OR seat_views.hours_at < excluded.hours_at
+        """,
+        e.SeatId, e.AccountId, e.KeyId, e.TimeZone, e.StartMinute, e.EndMinute, (object?)e.Days ?? DBNull.Value, e.ChangedAt);
+
     public Task Project(SeatMigrationApplied e, ProjectionContext ctx) => ctx.EnqueueAsync(
         "UPDATE seat_views SET key_id = $3 WHERE seat_id = $1 AND key_id = $2", e.SeatId, e.FromKeyId, e.ToKeyId);
 
@@ -43,6 +53,23 @@ public sealed class SeatViews : EventProjection
         WHERE seat_views.updated_at <= excluded.updated_at AND seat_views.status <> 'deleted'
         """,
         seatId, accountId, keyId, status, at);
+
+    /// <summary>Step 3: the seat's sending window (null: any time).</summary>
+    public const string WorkingHoursMigration = """
+        ALTER TABLE seat_views ADD COLUMN time_zone text, ADD COLUMN start_minute integer, ADD COLUMN end_minute integer,
+            ADD COLUMN work_days integer[], ADD COLUMN hours_at timestamptz;
+        """;
+
+    /// <summary>
+    /// SQL true when <c>$1</c> (now) falls inside seat <c>s</c>'s window, in its time zone, or when it has none.
+    /// PostgreSQL's zone database is IANA's, as .NET's is on Linux, so a zone the consumer accepted is one it knows.
+    /// </summary>
+    public const string InsideWorkingHours = """
+        (s.time_zone IS NULL
+         OR ((extract(hour FROM ($1 AT TIME ZONE s.time_zone)) * 60 + extract(minute FROM ($1 AT TIME ZONE s.time_zone))) >= s.start_minute
+             AND (extract(hour FROM ($1 AT TIME ZONE s.time_zone)) * 60 + extract(minute FROM ($1 AT TIME ZONE s.time_zone))) < s.end_minute
+             AND (s.work_days IS NULL OR extract(dow FROM ($1 AT TIME ZONE s.time_zone))::int = ANY(s.work_days))))
+        """;
 
     public override Task ResetAsync(SqlContext context) => context.ExecuteAsync("TRUNCATE seat_views");
 
