@@ -30,6 +30,27 @@ public sealed class SeatReactionTests(CrossServiceFixture system)
     }
 
     [Fact]
+    public async Task An_unsuspended_seat_needs_its_person_to_log_in_again_with_credentials()
+    {
+        var key = await system.IssueKeyAsync();
+        var seatId = await AddActiveSeatAsync(key);
+        var login = await ConnectedSeatIdentityAsync(key, seatId, "unsuspend.me@example.com");
+        (await Seats(key).SendJsonAsync(HttpMethod.Post, Manage, new { action = "suspend", user_id = seatId })).Response.EnsureSuccessStatusCode();
+        await Eventually(async () => !(await login.CheckAsync()).GetProperty("connected").GetBoolean(), "the identity is disconnected");
+
+        var (unsuspended, body) = await Seats(key).SendJsonAsync(HttpMethod.Post, Manage, new { action = "unsuspend", user_id = seatId });
+        unsuspended.EnsureSuccessStatusCode();
+        body.GetProperty("status").GetString().ShouldBe("pending");
+
+        (await login.CheckAsync()).GetProperty("connected").GetBoolean().ShouldBeFalse("unsuspending does not reconnect by itself");
+        var (fromStoredSession, problem) = await login.StartAsync(new { });
+        fromStoredSession.StatusCode.ShouldBe(HttpStatusCode.UnprocessableEntity, "the stored session was wiped at suspension");
+        problem.NamesField("username").ShouldBeTrue();
+        var session = await login.StartOkAsync(new { username = "unsuspend.me@example.com", password = "pw" });
+        await login.WaitForStatusAsync(session, "connected");
+    }
+
+    [Fact]
     public async Task Migrating_the_seat_moves_its_identity_to_the_target_key_with_the_connection_kept()
     {
         var key = await system.IssueKeyAsync();

@@ -96,6 +96,22 @@ public sealed class SendInvitationTests(CrossServiceFixture system)
     }
 
     [Fact]
+    public async Task A_raised_daily_limit_lets_the_seat_send_again_the_same_day()
+    {
+        var sender = await InvitationSender.WithSeatAsync(system, dailyLimit: 1);
+        await sender.InviteNewPersonAsync();
+        var person = await sender.ProviderIdOfAsync(InvitationSender.NewPerson());
+        (await sender.InviteAsync(person)).Response.StatusCode.ShouldBe(HttpStatusCode.TooManyRequests);
+
+        (await sender.Seats.SendJsonAsync(HttpMethod.Post, InvitationSender.Manage, new { action = "set_daily_limit", user_id = sender.SeatId, daily_limit = 2 }))
+            .Response.EnsureSuccessStatusCode();
+        await Eventually.Async(async () => await system.QueryAsync<int>("invitationsdb", "SELECT daily_limit FROM seat_views WHERE seat_id = $1", sender.SeatId!) == 2,
+            "invitation-service has the new limit");
+        (await sender.InviteAsync(person)).Response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await sender.InviteAsync(await sender.ProviderIdOfAsync(InvitationSender.NewPerson()))).Response.StatusCode.ShouldBe(HttpStatusCode.TooManyRequests);
+    }
+
+    [Fact]
     public async Task LinkedIn_refusals_carry_the_providers_types()
     {
         var sender = await InvitationSender.WithoutSeatAsync(system);
