@@ -24,6 +24,7 @@ internal static class Extensions
 
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<AccessKeyDirectory>();
+        builder.Services.AddSingleton<Seats.UserListCache>();
         builder.Services.Configure<ConnectLinkOptions>(builder.Configuration.GetSection("ConnectLinks"));
         builder.Services.AddSingleton<ConnectLinks>();
         builder.Services.AddSingleton<ConnectLinkState>();

@@ -41,5 +41,7 @@ public static class SeatServiceMigrations
             CREATE INDEX connect_links_by_seat ON connect_links (seat_id);
             """),
         (3, "seat_keys", Seats.SeatKeys.Migration),
+        // 20, not 4: leaves room for steps being written on other branches; steps apply in version order, gaps allowed.
+        (20, "seat_list_versions", Seats.SeatListVersions.Migration),
     ];
 }
