@@ -42,6 +42,6 @@ public static class SeatServiceMigrations
             """),
         (3, "seat_keys", Seats.SeatKeys.Migration),
         // 20, not 4: leaves room for steps being written on other branches; steps apply in version order, gaps allowed.
-        (20, "seat_list_versions", Seats.SeatListVersions.Migration),
+        (20, "seat_list_changed_xid", Seats.SeatListVersions.Migration),
     ];
 }

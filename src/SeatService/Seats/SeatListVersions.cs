@@ -1,30 +1,33 @@
 namespace Outreach.SeatService.Seats;
 
 /// <summary>
-/// seat_list_versions: a number per key that rises in the same transaction as any change to that key's rows of
-/// seat_list (a trigger, so no projection can forget it). /user-list caches its answer per key and serves it again
-/// only while the number is the one it was built at. The version row is locked until the change commits, so a reader
-/// that sees a version also sees every change counted in it.
+/// What lets /user-list serve a cached answer soundly without making writers wait on each other: a trigger stamps
+/// every seat_list row with the id of the transaction that last wrote it (changed_xid). An answer is built in one
+/// snapshot and remembers it with its row count; it is still current when the key has the same number of rows and no
+/// row written by a transaction that snapshot did not see. A row that left the key (migration) lowers the count; any
+/// other change is a row with a newer transaction id. Nothing is locked, so concurrent adds under one key stay parallel.
 /// </summary>
 public static class SeatListVersions
 {
     public const string Migration = """
-        CREATE TABLE seat_list_versions (
-            key_id text PRIMARY KEY,
-            version bigint NOT NULL);
-        CREATE FUNCTION seat_list_bump_version() RETURNS trigger LANGUAGE plpgsql AS $$
+        ALTER TABLE seat_list ADD COLUMN changed_xid xid8 NOT NULL DEFAULT pg_current_xact_id();
+        CREATE FUNCTION seat_list_stamp_xid() RETURNS trigger LANGUAGE plpgsql AS $$
         BEGIN
-            IF TG_OP IN ('UPDATE', 'DELETE') THEN
-                INSERT INTO seat_list_versions (key_id, version) VALUES (OLD.key_id, 1)
-                ON CONFLICT (key_id) DO UPDATE SET version = seat_list_versions.version + 1;
-            END IF;
-            IF TG_OP IN ('INSERT', 'UPDATE') AND (TG_OP = 'INSERT' OR NEW.key_id IS DISTINCT FROM OLD.key_id) THEN
-                INSERT INTO seat_list_versions (key_id, version) VALUES (NEW.key_id, 1)
-                ON CONFLICT (key_id) DO UPDATE SET version = seat_list_versions.version + 1;
-            END IF;
-            RETURN NULL;
+            NEW.changed_xid := pg_current_xact_id();
+            RETURN NEW;
         END $$;
-        CREATE TRIGGER seat_list_versions AFTER INSERT OR UPDATE OR DELETE ON seat_list
-            FOR EACH ROW EXECUTE FUNCTION seat_list_bump_version();
+        CREATE TRIGGER seat_list_stamp_xid BEFORE INSERT OR UPDATE ON seat_list
+            FOR EACH ROW EXECUTE FUNCTION seat_list_stamp_xid();
+        CREATE INDEX seat_list_changes ON seat_list (key_id, changed_xid);
         """;
+
+    /// <summary>$1 key, $2 the answer's snapshot (text): the key's row count now, and whether a row changed since the snapshot.</summary>
+    public const string Check = """
+        SELECT (SELECT count(*) FROM seat_list WHERE key_id = $1),
+               EXISTS (SELECT 1 FROM seat_list WHERE key_id = $1 AND changed_xid >= pg_snapshot_xmin($2::pg_snapshot)
+                       AND NOT pg_visible_in_snapshot(changed_xid, $2::pg_snapshot))
+        """;
+
+    /// <summary>Inside the answer's own REPEATABLE READ transaction: its snapshot and the key's row count in it.</summary>
+    public const string Snapshot = "SELECT pg_current_snapshot()::text, (SELECT count(*) FROM seat_list WHERE key_id = $1)";
 }
