@@ -17,6 +17,7 @@ public static class InvitationEventStore
         opts.Migrations.Add(1, "seat_views", SeatViews.Migration);
         opts.Migrations.Add(2, "invitations", SeatViews.DailyLimitMigration + SendingAccounts.Migration + InvitationList.Migration + PacedSender.Migration);
         opts.Migrations.Add(3, "seat_working_hours", SeatViews.WorkingHoursMigration);
+        opts.Migrations.Add(4, "invitation_list_queued", InvitationList.QueuedIndexMigration);
         opts.Projections.Add<SeatViews>(ProjectionLifecycle.Inline);
         opts.Projections.Add<SendingAccounts>(ProjectionLifecycle.Inline);
         opts.Projections.Add<InvitationList>(ProjectionLifecycle.Inline);

@@ -53,6 +53,9 @@ public sealed class InvitationList : EventProjection
     public Task Project(SeatMigrationApplied e, ProjectionContext ctx) => ctx.EnqueueAsync(
         "UPDATE invitation_list SET key_id = $3 WHERE seat_id = $1 AND key_id = $2", e.SeatId, e.FromKeyId, e.ToKeyId);
 
+    /// <summary>Step 4: the queue's look for each sender's oldest queued send reads only queued rows, in order.</summary>
+    public const string QueuedIndexMigration = "CREATE INDEX invitation_list_queued ON invitation_list (sender_key, position) WHERE status = 'queued';";
+
     public override Task ResetAsync(SqlContext context) => context.ExecuteAsync("TRUNCATE invitation_list");
 
     public const string Migration = """
