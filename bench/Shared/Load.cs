@@ -1,6 +1,6 @@
 using System.Diagnostics;
 
-namespace Outreach.IdentityService.Bench;
+namespace Outreach.Bench;
 
 /// <summary>What a closed-loop run measured: operations per second and the latency of every operation.</summary>
 internal sealed record Run(double Rate, IReadOnlyList<double> SortedMs)
