@@ -1,3 +1,4 @@
+using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
@@ -7,56 +8,74 @@ using Outreach.AppHost.Testing;
 
 namespace Outreach.InvitationService.Bench;
 
+/// <summary>An account's access key, from seat-service's operator API.</summary>
+internal sealed record BenchKey(string AccountId, string KeyId, string AccessKey);
+
 /// <summary>
-/// The whole system started the way tests/CrossService.Tests starts it, with invitation-service's pacing off and the
-/// sandbox at 0 latency with limits high enough not to interfere.
+/// The whole system started the way tests/CrossService.Tests/CrossServiceFixture.cs starts it (the AppHost's real
+/// Program through its testing entry: private PostgreSQL and RabbitMQ, the real service processes and the sandbox),
+/// with invitation-service's pacing off and the sandbox at 0 latency, no acceptances and caps out of the way.
 /// </summary>
 internal sealed class InvitationSystem : IAsyncDisposable
 {
-    public const string Invitations = "invitation-service";
+    public const string SeatService = "seat-service";
+    public const string IdentityService = "identity-service";
+    public const string InvitationService = "invitation-service";
     public const string Sandbox = "linkedin-sandbox";
 
-    private static readonly Dictionary<string, Dictionary<string, string>> Settings = new()
+    public static readonly IReadOnlyDictionary<string, string> InvitationSettings = new Dictionary<string, string>
     {
-        [Invitations] = new()
-        {
-            ["Invitations__PacingMinMs"] = "0",
-            ["Invitations__PacingMaxMs"] = "0",
-            ["Invitations__QueuePollMs"] = "20",
-            ["Invitations__AcceptancePollMs"] = "600000",
-        },
-        [Sandbox] = new()
-        {
-            ["Sandbox__LatencyMs"] = "0",
-            ["Sandbox__AcceptanceRate"] = "0",
-            ["Sandbox__DailyInvitationLimit"] = "1000000",
-            ["Sandbox__WeeklyInvitationLimit"] = "1000000",
-        },
+        ["Invitations__PacingMinMs"] = "0",
+        ["Invitations__PacingMaxMs"] = "0",
+        ["Invitations__QueuePollMs"] = "20",
+        ["Invitations__AcceptancePollMs"] = "600000",
+    };
+
+    public static readonly IReadOnlyDictionary<string, string> SandboxSettings = new Dictionary<string, string>
+    {
+        ["Sandbox__LatencyMs"] = "0",
+        ["Sandbox__AcceptanceRate"] = "0",
+        ["Sandbox__DailyInvitationLimit"] = "100000",
+        ["Sandbox__WeeklyInvitationLimit"] = "100000",
     };
 
     private readonly DistributedApplication _app;
-    private NpgsqlDataSource? _invitationsDb;
+    private readonly Outreach.EventSourcing.DocumentStore _seatStore;
+    private readonly Outreach.EventSourcing.DocumentStore _identityStore;
 
-    private InvitationSystem(DistributedApplication app) => _app = app;
+    private InvitationSystem(DistributedApplication app, NpgsqlDataSource invitations)
+    {
+        _app = app;
+        Invitations = invitations;
+        _seatStore = Outreach.EventSourcing.DocumentStore.For(opts =>
+        {
+            opts.Connection(ConnectionString(Outreach.SeatService.EventStore.SeatEventStore.ConnectionName));
+            Outreach.SeatService.EventStore.SeatEventStore.Configure(opts);
+        });
+        _identityStore = Outreach.EventSourcing.DocumentStore.For(opts =>
+        {
+            opts.Connection(ConnectionString(Outreach.IdentityService.EventStore.IdentityEventStore.ConnectionName));
+            Outreach.IdentityService.EventStore.IdentityEventStore.Configure(opts);
+        });
+    }
+
+    /// <summary>invitation-service's database (invitationsdb), read by the bench to see what the service committed.</summary>
+    public NpgsqlDataSource Invitations { get; }
 
     public static async Task<InvitationSystem> StartAsync()
     {
         var appHost = await DistributedApplicationTestingBuilder.CreateAsync<Projects.Outreach_AppHost>();
-        foreach (var (resource, settings) in Settings)
-        {
-            appHost.Resources.OfType<Outreach.AppHost.Hosting.ApplicationModel.Resource>().Single(r => r.Name == resource).EnvironmentCallbacks.Add(context =>
-            {
-                foreach (var (name, value) in settings)
-                    context.EnvironmentVariables[name] = value;
-            });
-        }
+        WithEnvironment(appHost, InvitationService, InvitationSettings);
+        WithEnvironment(appHost, Sandbox, SandboxSettings);
         var app = await appHost.BuildAsync();
         try
         {
             await app.StartAsync();
-            foreach (var resource in new[] { "seat-service", "identity-service", Invitations, Sandbox })
+            foreach (var resource in new[] { SeatService, IdentityService, InvitationService, Sandbox })
                 await app.ResourceNotifications.WaitForResourceHealthyAsync(resource);
-            return new InvitationSystem(app);
+            var connectionString = await app.GetConnectionStringAsync("invitationsdb")
+                ?? throw new InvalidOperationException("invitationsdb has no connection string.");
+            return new InvitationSystem(app, NpgsqlDataSource.Create(connectionString));
         }
         catch
         {
@@ -65,22 +84,30 @@ internal sealed class InvitationSystem : IAsyncDisposable
         }
     }
 
-    public DistributedApplication App => _app;
+    private static void WithEnvironment(IDistributedApplicationTestingBuilder appHost, string resource, IReadOnlyDictionary<string, string> settings) =>
+        appHost.Resources.OfType<Outreach.AppHost.Hosting.ApplicationModel.Resource>().Single(r => r.Name == resource).EnvironmentCallbacks.Add(context =>
+        {
+            foreach (var (name, value) in settings)
+                context.EnvironmentVariables[name] = value;
+        });
 
-    public async Task<Key> NewKeyAsync(string accountName)
+    public async Task<string> BrokerAsync() =>
+        await _app.GetConnectionStringAsync("rabbitmq") ?? throw new InvalidOperationException("rabbitmq has no connection string.");
+
+    /// <summary>A fresh account and one access key of it, through seat-service's operator routes.</summary>
+    public async Task<BenchKey> NewAccessKeyAsync(string accountName)
     {
-        using var client = _app.CreateHttpClient("seat-service");
+        using var client = _app.CreateHttpClient(SeatService);
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", _app.OperatorToken);
         using var account = await client.PostAsJsonAsync("/admin/accounts", new { name = accountName });
-        account.EnsureSuccessStatusCode();
-        var accountId = (await account.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("account_id").GetString()!;
+        var accountId = (await Http.ReadAsync(account, HttpStatusCode.Created, "create account")).GetProperty("account_id").GetString()!;
         using var key = await client.PostAsync(new Uri($"/admin/accounts/{accountId}/access-keys", UriKind.Relative), null);
-        key.EnsureSuccessStatusCode();
-        var body = await key.Content.ReadFromJsonAsync<JsonElement>();
-        return new Key(accountId, body.GetProperty("key_id").GetString()!, body.GetProperty("access_key").GetString()!);
+        var body = await Http.ReadAsync(key, HttpStatusCode.Created, "issue access key");
+        return new BenchKey(accountId, body.GetProperty("key_id").GetString()!, body.GetProperty("access_key").GetString()!);
     }
 
-    public HttpClient Client(string service, Key? key = null)
+    /// <summary>A client of <paramref name="service"/> sending the access key (null: none).</summary>
+    public HttpClient Client(string service, BenchKey? key)
     {
         var client = _app.CreateHttpClient(service);
         if (key is not null)
@@ -88,86 +115,60 @@ internal sealed class InvitationSystem : IAsyncDisposable
         return client;
     }
 
-    public async Task<T?> QueryAsync<T>(string sql, params object[] parameters)
+    /// <summary>Activates a seat through seat-service's domain, as CrossServiceFixture.ActivateSeatAsync does (no route may).</summary>
+    public async Task ActivateSeatAsync(string seatId)
     {
-        _invitationsDb ??= NpgsqlDataSource.Create((await _app.GetConnectionStringAsync("invitationsdb"))!);
-        await using var command = _invitationsDb.CreateCommand(sql);
-        foreach (var parameter in parameters)
-            command.Parameters.AddWithValue(parameter);
-        var value = await command.ExecuteScalarAsync();
-        return value is null or DBNull ? default : (T)value;
-    }
-
-    /// <summary>An active seat with the highest daily limit, its identity logged in with the sandbox, known to invitation-service.</summary>
-    public async Task<Sender> NewSeatSenderAsync(string accountName)
-    {
-        // One account and key per seat: the bench's "accounts" are tenants of their own, as the load issue describes.
-        var key = await NewKeyAsync(accountName);
-        using var seats = Client("seat-service", key);
-        using var identities = Client("identity-service", key);
-        using var added = await seats.PostAsJsonAsync("/functions/v1/api-user-management", new { action = "add", daily_limit = 100 });
-        added.EnsureSuccessStatusCode();
-        var list = await seats.GetFromJsonAsync<JsonElement>("/user-list?status=pending");
-        var seatId = list.GetProperty("users")[0].GetProperty("id").GetString()!;
-        await ActivateSeatAsync(seatId);
-        var identityId = await CreateSeatIdentityAsync(key, seatId);
-        using var login = await identities.PostAsJsonAsync($"/v1/identities/{identityId}/linkedin/login",
-            new { username = $"bench.{Guid.NewGuid():N}@example.com", password = "pw" });
-        login.EnsureSuccessStatusCode();
-        string? account = null;
-        for (var tries = 0; account is null; tries++)
-        {
-            if (tries > 600)
-                throw new TimeoutException($"Seat {seatId} never became a sending account.");
-            await Task.Delay(50);
-            account = await QueryAsync<string>("""
-                SELECT a.provider_account_id FROM sending_accounts a JOIN seat_views s ON s.seat_id = a.seat_id
-                WHERE a.identity_id = $1 AND a.connected AND s.status = 'active'
-                """, identityId);
-        }
-        return new Sender(key, seatId, identityId, account);
-    }
-
-    private async Task ActivateSeatAsync(string seatId)
-    {
-        await using var store = Outreach.EventSourcing.DocumentStore.For(opts =>
-        {
-            opts.Connection(ConnectionString(Outreach.SeatService.EventStore.SeatEventStore.ConnectionName));
-            Outreach.SeatService.EventStore.SeatEventStore.Configure(opts);
-        });
-        await using var session = store.LightweightSession();
+        await using var session = _seatStore.LightweightSession();
         var stream = await session.Events.FetchForWriting<Outreach.SeatService.Seats.Seat>(seatId);
-        var seat = stream.Aggregate!;
+        var seat = stream.Aggregate ?? throw new InvalidOperationException($"No seat {seatId}.");
         stream.AppendOne(new Outreach.SeatService.Seats.SeatActivated(seat.Id, seat.AccountId, seat.KeyId, DateTimeOffset.UtcNow));
         await session.SaveChangesAsync();
     }
 
-    private async Task<string> CreateSeatIdentityAsync(Key key, string seatId)
+    /// <summary>Creates a seat's identity through identity-service's domain, as CrossServiceFixture.CreateSeatIdentityAsync does.</summary>
+    public async Task<string> CreateSeatIdentityAsync(BenchKey key, string seatId)
     {
-        await using var store = Outreach.EventSourcing.DocumentStore.For(opts =>
-        {
-            opts.Connection(ConnectionString(Outreach.IdentityService.EventStore.IdentityEventStore.ConnectionName));
-            Outreach.IdentityService.EventStore.IdentityEventStore.Configure(opts);
-        });
-        await using var session = store.LightweightSession();
+        await using var session = _identityStore.LightweightSession();
         var id = Outreach.IdentityService.Identities.CreateIdentity.Start(session, new Outreach.ServiceDefaults.Auth.CallerKey(key.AccountId, key.KeyId),
-            seatId, "Bench", "Seat", "Sales", DateTimeOffset.UtcNow);
+            seatId, "Seat", "Person", "Sales", DateTimeOffset.UtcNow);
         await session.SaveChangesAsync();
         return id;
     }
 
     private string ConnectionString(string database) =>
-        ((Outreach.AppHost.Hosting.ApplicationModel.IResourceWithConnectionString)_app.Model.Find(database)!).GetConnectionString();
+        _app.Model.Find(database) is Outreach.AppHost.Hosting.ApplicationModel.IResourceWithConnectionString resource
+            ? resource.GetConnectionString()
+            : throw new InvalidOperationException($"{database} is not a database of the system.");
 
     public async ValueTask DisposeAsync()
     {
-        if (_invitationsDb is not null)
-            await _invitationsDb.DisposeAsync();
+        await _seatStore.DisposeAsync();
+        await _identityStore.DisposeAsync();
+        await Invitations.DisposeAsync();
         await _app.DisposeAsync();
     }
 }
 
-internal sealed record Key(string AccountId, string KeyId, string AccessKey);
+internal static class Http
+{
+    public static async Task<JsonElement> ReadAsync(HttpResponseMessage response, HttpStatusCode expected, string what)
+    {
+        var text = await response.Content.ReadAsStringAsync();
+        if (response.StatusCode != expected)
+            throw new InvalidOperationException($"{what} answered {(int)response.StatusCode}, expected {(int)expected}: {text}");
+        using var document = JsonDocument.Parse(text);
+        return document.RootElement.Clone();
+    }
 
-/// <summary>A seat that may send: AccountId is the API's account_id (the provider account).</summary>
-internal sealed record Sender(Key Key, string SeatId, string IdentityId, string AccountId);
+    public static async Task<JsonElement> PostAsync(HttpClient client, string path, object body, HttpStatusCode expected, string what)
+    {
+        using var response = await client.PostAsJsonAsync(new Uri(path, UriKind.Relative), body);
+        return await ReadAsync(response, expected, what);
+    }
+
+    public static async Task<JsonElement> GetAsync(HttpClient client, string path, HttpStatusCode expected, string what)
+    {
+        using var response = await client.GetAsync(new Uri(path, UriKind.Relative));
+        return await ReadAsync(response, expected, what);
+    }
+}

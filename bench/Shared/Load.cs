@@ -2,8 +2,8 @@ using System.Diagnostics;
 
 namespace Outreach.Bench;
 
-/// <summary>What a closed-loop run measured: operations per second and the latency of every operation.</summary>
-internal sealed record Run(double Rate, IReadOnlyList<double> SortedMs)
+/// <summary>Latencies of one closed-loop run, sorted, and the operations per second it reached. Shared by the benches (linked in).</summary>
+internal sealed record Run(double Rate, double Seconds, IReadOnlyList<double> SortedMs)
 {
     public int Count => SortedMs.Count;
 
@@ -11,19 +11,19 @@ internal sealed record Run(double Rate, IReadOnlyList<double> SortedMs)
 }
 
 /// <summary>
-/// Closed-loop load over a fixed set of work items (a login needs an identity of its own, so the bench counts logins,
-/// not seconds): N clients take the next item as soon as their last operation returns; only the operation is timed.
+/// A fixed list of work items (every invite needs a person of its own) worked through by N clients, each taking the
+/// next item as soon as its last operation returned; only the operation is timed.
 /// </summary>
 internal static class Load
 {
     public static async Task<Run> RunAsync<T>(int clients, IReadOnlyList<T> items, Func<int, T, Task> operation)
     {
-        var latencies = new List<double>[clients];
+        var perClient = new List<double>[clients];
         var next = -1;
         var clock = Stopwatch.StartNew();
         await Task.WhenAll(Enumerable.Range(0, clients).Select(c => Task.Run(async () =>
         {
-            var mine = latencies[c] = new List<double>(items.Count);
+            var mine = perClient[c] = new List<double>(items.Count / clients + 1);
             for (var i = Interlocked.Increment(ref next); i < items.Count; i = Interlocked.Increment(ref next))
             {
                 var started = Stopwatch.GetTimestamp();
@@ -31,11 +31,24 @@ internal static class Load
                 mine.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
             }
         })));
-        var elapsed = clock.Elapsed.TotalSeconds;
-        var all = latencies.SelectMany(l => l).Order().ToList();
-        return new Run(all.Count / elapsed, all);
+        var seconds = clock.Elapsed.TotalSeconds;
+        var sorted = perClient.SelectMany(l => l).Order().ToList();
+        return new Run(sorted.Count / seconds, seconds, sorted);
     }
 
+    /// <summary>Nearest-rank percentile of sorted values.</summary>
     public static double Percentile(IReadOnlyList<double> sorted, double p) =>
         sorted.Count == 0 ? double.NaN : sorted[Math.Clamp((int)Math.Ceiling(p / 100 * sorted.Count) - 1, 0, sorted.Count - 1)];
+
+    /// <summary>Items taken round-robin over the groups (no two neighbours from one group while others remain).</summary>
+    public static List<T> Interleave<T>(IReadOnlyList<IReadOnlyList<T>> groups)
+    {
+        var all = new List<T>();
+        var total = groups.Sum(g => g.Count);
+        for (var i = 0; all.Count < total; i++)
+            foreach (var group in groups)
+                if (i < group.Count)
+                    all.Add(group[i]);
+        return all;
+    }
 }
