@@ -8,8 +8,10 @@ namespace Outreach.SeatService.Connect;
 /// </summary>
 public static class OpenConnectLink
 {
-    public static async Task<IResult> Handle(string token, ConnectLinkState links, CancellationToken ct)
+    public static async Task<IResult> Handle(string token, ConnectLinkState links, HttpContext http, CancellationToken ct)
     {
+        // A 410 is cacheable by default, and a link's answer changes (suspend, unsuspend): never let a browser reuse it.
+        http.Response.Headers.CacheControl = "no-store";
         var link = await links.LookupAsync(token, ct);
         return link.Status switch
         {
@@ -17,6 +19,7 @@ public static class OpenConnectLink
                 $"{WebUtility.HtmlEncode(link.AccountName)} invited you to connect your LinkedIn account."),
             ConnectLinkStatus.Expired => Page(410, "This link has expired", "Ask the person who sent it for a new link."),
             ConnectLinkStatus.Superseded => Page(410, "This link was replaced", "A newer link was issued for you. Use the newest link you received."),
+            ConnectLinkStatus.Suspended => Page(410, "This link no longer works", "Your seat was suspended. If it is restored you will get a new link."),
             ConnectLinkStatus.Used => Page(410, "This link was already used", "Each link works for one sign-up."),
             _ => Page(404, "Link not found", "Check that you copied the whole link."),
         };
