@@ -103,6 +103,41 @@ public sealed class OnboardingFixture : IAsyncLifetime
         await session.SaveChangesAsync();
     }
 
+    /// <summary>Runs a scalar query against a service's database, to look at what it stored.</summary>
+    public async Task<T?> QueryAsync<T>(string database, string sql, params object[] parameters)
+    {
+        var connectionString = await App.GetConnectionStringAsync(database)
+            ?? throw new InvalidOperationException($"{database} has no connection string.");
+        await using var db = Npgsql.NpgsqlDataSource.Create(connectionString);
+        await using var command = db.CreateCommand(sql);
+        foreach (var parameter in parameters)
+            command.Parameters.AddWithValue(parameter);
+        var value = await command.ExecuteScalarAsync();
+        return value is null or DBNull ? default : (T)value;
+    }
+
+    /// <summary>How many of seatsdb's events, streams and read rows contain <paramref name="text"/>: personal data must be sealed.</summary>
+    public async Task<long> FindInSeatsDbAsync(string text)
+    {
+        var connectionString = await App.GetConnectionStringAsync("seatsdb") ?? throw new InvalidOperationException("seatsdb has no connection string.");
+        await using var db = Npgsql.NpgsqlDataSource.Create(connectionString);
+        var tables = new List<string>();
+        await using (var list = db.CreateCommand("SELECT quote_ident(table_schema) || '.' || quote_ident(table_name) FROM information_schema.tables WHERE table_schema NOT IN ('pg_catalog', 'information_schema') AND table_type = 'BASE TABLE'"))
+        await using (var reader = await list.ExecuteReaderAsync())
+        {
+            while (await reader.ReadAsync())
+                tables.Add(reader.GetString(0));
+        }
+        long found = 0;
+        foreach (var table in tables)
+        {
+            await using var count = db.CreateCommand($"SELECT count(*) FROM {table} t WHERE lower(t::text) LIKE $1");
+            count.Parameters.AddWithValue($"%{text.ToLowerInvariant()}%");
+            found += (long)(await count.ExecuteScalarAsync())!;
+        }
+        return found;
+    }
+
     private Outreach.EventSourcing.DocumentStore SeatStore() => Outreach.EventSourcing.DocumentStore.For(opts =>
     {
         var database = Outreach.SeatService.EventStore.SeatEventStore.ConnectionName;
@@ -133,4 +168,11 @@ public sealed class Tenant(HttpClient client)
 
     public async Task<JsonElement> UsersAsync() =>
         (await client.GetFromJsonAsync<JsonElement>("/user-list")).GetProperty("users");
+}
+
+/// <summary>One system and one browser for every onboarding test: starting them is most of the suite's time.</summary>
+[CollectionDefinition(Name)]
+public sealed class OnboardingSuite : ICollectionFixture<OnboardingFixture>
+{
+    public const string Name = "Onboarding";
 }

@@ -11,6 +11,17 @@ public sealed class Seat
     public string? ConnectTokenHash { get; private set; }
     public DateTimeOffset? ConnectLinkExpiresAt { get; private set; }
 
+    /// <summary>Set by the connect link's sign-up: the seat's identity in identity-service and its person's sealed email.</summary>
+    public string? IdentityId { get; private set; }
+    public string? SealedEmail { get; private set; }
+
+    /// <summary>Hashes of the onboarding cookies of the browsers bound to this seat's onboarding.</summary>
+    public IReadOnlyCollection<string> OnboardingBrowsers => _browsers;
+
+    private readonly HashSet<string> _browsers = [];
+
+    public bool IsSignedUp => IdentityId is not null;
+
     public void Apply(SeatAdded e)
     {
         Id = e.SeatId;
@@ -25,6 +36,15 @@ public sealed class Seat
         ConnectTokenHash = e.TokenHash;
         ConnectLinkExpiresAt = e.ExpiresAt;
     }
+
+    public void Apply(Connect.SeatSignedUp e)
+    {
+        IdentityId = e.IdentityId;
+        SealedEmail = e.SealedEmail;
+        _browsers.Add(e.BrowserHash);
+    }
+
+    public void Apply(Connect.OnboardingBrowserBound e) => _browsers.Add(e.BrowserHash);
 
     public void Apply(SeatActivated e) => Status = SeatStatus.Active;
 

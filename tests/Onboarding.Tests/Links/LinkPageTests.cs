@@ -1,9 +1,11 @@
+using Microsoft.Playwright;
 using Shouldly;
 
 namespace Outreach.Onboarding.Tests.Links;
 
 /// <summary>What a person sees on opening connect_url in a browser: who invited them, or a 410 page saying why the link is dead.</summary>
-public sealed class LinkPageTests(OnboardingFixture system) : IClassFixture<OnboardingFixture>
+[Collection(OnboardingSuite.Name)]
+public sealed class LinkPageTests(OnboardingFixture system)
 {
     [Fact]
     public async Task Opening_the_link_names_the_inviting_account()
