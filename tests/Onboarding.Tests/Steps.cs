@@ -14,4 +14,33 @@ public static class Steps
         await page.GetByLabel("Email").PressAsync("Enter");
         await page.WaitForLoadStateAsync();
     }
+
+    public static async Task ConnectAsync(IPage page, string username, string password)
+    {
+        await page.GetByLabel("LinkedIn email").FillAsync(username);
+        await page.GetByLabel("LinkedIn password").FillAsync(password);
+        await page.GetByLabel("LinkedIn password").PressAsync("Enter");
+        await page.WaitForLoadStateAsync();
+    }
+
+    public static async Task EnterCodeAsync(IPage page, string code)
+    {
+        await page.GetByLabel("Verification code").FillAsync(code);
+        await page.GetByLabel("Verification code").PressAsync("Enter");
+        await page.WaitForLoadStateAsync();
+    }
+
+    /// <summary>Polls until <paramref name="probe"/> answers (messages between services take a moment), for at most 15 s.</summary>
+    public static async Task<T> EventuallyAsync<T>(Func<Task<T?>> probe) where T : struct
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(15);
+        while (true)
+        {
+            if (await probe() is { } value)
+                return value;
+            if (DateTime.UtcNow > deadline)
+                throw new TimeoutException("The condition did not hold within 15 s.");
+            await Task.Delay(200);
+        }
+    }
 }

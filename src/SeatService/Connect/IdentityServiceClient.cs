@@ -22,6 +22,34 @@ public sealed class IdentityServiceClient(HttpClient http, IConfiguration config
         return (await response.Content.ReadFromJsonAsync<JsonElement>(ct)).GetProperty("identity_id").GetString()!;
     }
 
+    /// <summary>identity-service's answer: its status code and JSON body (a problem+json on failure).</summary>
+    public sealed record Answer(int Status, JsonElement Body)
+    {
+        public bool IsSuccess => Status is >= 200 and < 300;
+
+        /// <summary>The detail of a problem answer, safe to show: identity-service never echoes a password.</summary>
+        public string Detail => Body.ValueKind == JsonValueKind.Object && Body.TryGetProperty("detail", out var d) ? d.GetString() ?? "" : "";
+    }
+
+    /// <summary>Starts a LinkedIn login; the password is in this request's body only and is not kept.</summary>
+    public Task<Answer> StartLoginAsync(string identityId, string username, string password, CancellationToken ct) =>
+        SendAsync(HttpMethod.Post, $"internal/identities/{Uri.EscapeDataString(identityId)}/linkedin/login", new { username, password }, ct);
+
+    public Task<Answer> LoginStatusAsync(string identityId, string sessionId, CancellationToken ct) =>
+        SendAsync(HttpMethod.Get, $"internal/identities/{Uri.EscapeDataString(identityId)}/linkedin/status/{Uri.EscapeDataString(sessionId)}", null, ct);
+
+    public Task<Answer> SubmitCodeAsync(string identityId, string sessionId, string code, CancellationToken ct) =>
+        SendAsync(HttpMethod.Post, $"internal/identities/{Uri.EscapeDataString(identityId)}/linkedin/code/{Uri.EscapeDataString(sessionId)}", new { code }, ct);
+
+    private async Task<Answer> SendAsync(HttpMethod method, string path, object? body, CancellationToken ct)
+    {
+        using var request = Request(method, path, body);
+        using var response = await http.SendAsync(request, ct);
+        var text = await response.Content.ReadAsStringAsync(ct);
+        var json = string.IsNullOrEmpty(text) ? default : JsonDocument.Parse(text).RootElement.Clone();
+        return new Answer((int)response.StatusCode, json);
+    }
+
     private HttpRequestMessage Request(HttpMethod method, string path, object? body)
     {
         var baseUrl = configuration[UrlKey] ?? throw new InvalidOperationException($"{UrlKey} is missing: run seat-service under the AppHost.");

@@ -9,3 +9,6 @@ public sealed record SeatSignedUp(string SeatId, string IdentityId, string Seale
 
 /// <summary>The same person (same sign-up email) took the onboarding up in another browser: that browser is bound too.</summary>
 public sealed record OnboardingBrowserBound(string SeatId, string BrowserHash, DateTimeOffset BoundAt);
+
+/// <summary>The person started a LinkedIn login from the link: the seat remembers which login session to follow (its id, no credential).</summary>
+public sealed record OnboardingLoginStarted(string SeatId, string SessionId, DateTimeOffset StartedAt);

@@ -11,7 +11,8 @@ namespace Outreach.SeatService.Connect;
 /// </summary>
 public static class OpenConnectLink
 {
-    public static async Task<IResult> Handle(string token, ConnectLinkState links, IDocumentSession session, HttpContext http, CancellationToken ct)
+    public static async Task<IResult> Handle(string token, ConnectLinkState links, IDocumentSession session, IdentityServiceClient identities,
+        HttpContext http, CancellationToken ct)
     {
         var (dead, link, stream) = await LoadAsync(token, links, session, http, ct);
         if (dead is not null)
@@ -21,7 +22,7 @@ public static class OpenConnectLink
             return SignUp.Form(http, token, link!.AccountName!, null, null, null, null);
         if (!OnboardingBrowser.IsBound(http, seat))
             return ResumeOnboarding.Refusal(http, token, null);
-        return Render(http, 200, "Connect LinkedIn", Paragraph("You are signed up. Next: connect your LinkedIn account."));
+        return await ConnectLinkedIn.Page(http, token, seat, identities, null, ct);
     }
 
     /// <summary>The link's seat for writing, or the page that ends the visit (a dead or unknown link).</summary>

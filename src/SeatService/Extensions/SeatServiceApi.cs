@@ -28,6 +28,9 @@ internal static class SeatServiceApi
         connect.MapGet("", OpenConnectLink.Handle);
         connect.MapPost("/signup", SignUp.Handle);
         connect.MapPost("/resume", ResumeOnboarding.Handle);
+        connect.MapPost("/linkedin", ConnectLinkedIn.Start);
+        connect.MapPost("/linkedin/code", ConnectLinkedIn.Code);
+        connect.MapGet("/linkedin/status", ConnectLinkedIn.Status);
         app.MapGet(ConnectPage.StylesheetPath, ConnectPage.Stylesheet).ExcludeFromDescription();
         return app;
     }

@@ -22,6 +22,11 @@ public sealed class Seat
 
     public bool IsSignedUp => IdentityId is not null;
 
+    /// <summary>The LinkedIn login the connect page follows, the latest one started from the link.</summary>
+    public string? LoginSessionId { get; private set; }
+
+    public bool IsLinkedInConnected { get; private set; }
+
     public void Apply(SeatAdded e)
     {
         Id = e.SeatId;
@@ -46,9 +51,17 @@ public sealed class Seat
 
     public void Apply(Connect.OnboardingBrowserBound e) => _browsers.Add(e.BrowserHash);
 
+    public void Apply(Connect.OnboardingLoginStarted e) => LoginSessionId = e.SessionId;
+
     public void Apply(SeatActivated e) => Status = SeatStatus.Active;
 
-    public void Apply(SeatSuspended e) => Status = SeatStatus.Suspended;
+    /// <summary>Suspension ends the seat's LinkedIn session (identity-service wipes it): onboarding must connect again.</summary>
+    public void Apply(SeatSuspended e)
+    {
+        Status = SeatStatus.Suspended;
+        IsLinkedInConnected = false;
+        LoginSessionId = null;
+    }
 
     public void Apply(SeatUnsuspended e) => Status = SeatStatus.Pending;
 
@@ -65,11 +78,16 @@ public sealed class Seat
     /// <summary>Reconnecting after a drop brings the seat back; a pending seat still has its setup to finish.</summary>
     public void Apply(SeatLinkedInConnected e)
     {
+        IsLinkedInConnected = true;
         if (Status == SeatStatus.Disconnected)
             Status = SeatStatus.Active;
     }
 
-    public void Apply(SeatLinkedInDropped e) => Status = SeatStatus.Disconnected;
+    public void Apply(SeatLinkedInDropped e)
+    {
+        Status = SeatStatus.Disconnected;
+        IsLinkedInConnected = false;
+    }
 
     public bool CanSuspend => Status is SeatStatus.Active or SeatStatus.Disconnected;
 
