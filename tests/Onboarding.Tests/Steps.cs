@@ -43,4 +43,21 @@ public static class Steps
             await Task.Delay(200);
         }
     }
+
+    public static async Task AddProductAsync(IPage page, string product)
+    {
+        await page.GetByLabel("What do you sell?").FillAsync(product);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save and continue" }).ClickAsync();
+        await page.WaitForLoadStateAsync();
+    }
+
+    public static async Task ProfileAsync(IPage page, int dailyLimit, string timeZone, string start, string end)
+    {
+        await page.GetByLabel("Invitations per day").FillAsync(dailyLimit.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        await page.GetByLabel("Time zone").SelectOptionAsync(timeZone);
+        await page.GetByLabel("Working hours start").FillAsync(start);
+        await page.GetByLabel("Working hours end").FillAsync(end);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save and continue" }).ClickAsync();
+        await page.WaitForLoadStateAsync();
+    }
 }

@@ -31,9 +31,10 @@ public sealed class ConnectLinkState(NpgsqlDataSource db, TimeProvider clock)
         var accountName = reader.GetString(4);
         // A suspended seat's link stops working at once (seed 000: unsuspend issues a new one); asked of the seat's
         // status rather than written onto the link, so links issued before this rule existed obey it too.
-        var status = reader.GetBoolean(3) ? ConnectLinkStatus.Used
-            : reader.GetBoolean(5) ? ConnectLinkStatus.Suspended
+        // A replaced link says so even when it had been used: the newest link is what the person needs to hear about.
+        var status = reader.GetBoolean(5) ? ConnectLinkStatus.Suspended
             : reader.GetBoolean(2) ? ConnectLinkStatus.Superseded
+            : reader.GetBoolean(3) ? ConnectLinkStatus.Used
             : reader.GetFieldValue<DateTimeOffset>(1) <= clock.GetUtcNow() ? ConnectLinkStatus.Expired
             : ConnectLinkStatus.Valid;
         return new ConnectLinkLookup(status, seatId, accountName);

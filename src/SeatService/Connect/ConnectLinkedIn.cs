@@ -18,6 +18,8 @@ public static class ConnectLinkedIn
     /// <summary>The step's page for a signed-up, bound browser whose seat is not connected yet.</summary>
     public static async Task<IResult> Page(HttpContext http, string token, Seat seat, IdentityServiceClient identities, string? error, CancellationToken ct)
     {
+        if (seat.IsLinkedInConnected)
+            return SetupWizard.Page(http, token, seat);
         if (seat.LoginSessionId is not { } sessionId)
             return LoginForm(http, token, 200, error);
         var state = await StateAsync(identities, seat, sessionId, ct);
@@ -28,7 +30,7 @@ public static class ConnectLinkedIn
             "checkpoint" when state.Checkpoint is "IN_APP_VALIDATION" => Waiting(http, token, state, "Approve the sign-in in your LinkedIn app",
                 "LinkedIn sent a request to your phone. Approve it there; this page continues by itself."),
             "checkpoint" => LoginForm(http, token, 200, "LinkedIn asked for a check this page cannot do here. Try again, or sign in to LinkedIn once in your browser first."),
-            "connected" => Render(http, 200, "LinkedIn connected", Paragraph("Your LinkedIn account is connected. Setting up comes next.")),
+            "connected" => SetupWizard.Page(http, token, seat),
             "expired" => LoginForm(http, token, 200, "The sign-in took too long and expired. Try again."),
             _ => LoginForm(http, token, 200, FailureMessage(state.Reason)),
         };

@@ -12,3 +12,12 @@ public sealed record OnboardingBrowserBound(string SeatId, string BrowserHash, D
 
 /// <summary>The person started a LinkedIn login from the link: the seat remembers which login session to follow (its id, no credential).</summary>
 public sealed record OnboardingLoginStarted(string SeatId, string SessionId, DateTimeOffset StartedAt);
+
+/// <summary>Wizard step 1, Add Product: what the person sells (business text, not personal data).</summary>
+public sealed record OnboardingProductAdded(string SeatId, string Product, DateTimeOffset AddedAt);
+
+/// <summary>Wizard step 2, Profile Settings: the sending window (relayed as Contracts.SeatWorkingHoursChanged, every day).</summary>
+public sealed record SeatWorkingHoursSet(string SeatId, string AccountId, string KeyId, string TimeZone, int StartMinute, int EndMinute, DateTimeOffset ChangedAt);
+
+/// <summary>Wizard step 3, Review Product: the person confirmed what they entered.</summary>
+public sealed record OnboardingProductConfirmed(string SeatId, DateTimeOffset ConfirmedAt);

@@ -31,6 +31,10 @@ internal static class SeatServiceApi
         connect.MapPost("/linkedin", ConnectLinkedIn.Start);
         connect.MapPost("/linkedin/code", ConnectLinkedIn.Code);
         connect.MapGet("/linkedin/status", ConnectLinkedIn.Status);
+        connect.MapPost("/product", SetupWizard.Product);
+        connect.MapPost("/profile", SetupWizard.Profile);
+        connect.MapPost("/review", SetupWizard.Review);
+        connect.MapPost("/complete", SetupWizard.Complete);
         app.MapGet(ConnectPage.StylesheetPath, ConnectPage.Stylesheet).ExcludeFromDescription();
         return app;
     }

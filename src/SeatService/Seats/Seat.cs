@@ -27,6 +27,13 @@ public sealed class Seat
 
     public bool IsLinkedInConnected { get; private set; }
 
+    /// <summary>The setup wizard's answers, each step its own event, so a reopened link resumes where it was left.</summary>
+    public string? Product { get; private set; }
+    public string? TimeZone { get; private set; }
+    public int StartMinute { get; private set; }
+    public int EndMinute { get; private set; }
+    public bool ProductConfirmed { get; private set; }
+
     public void Apply(SeatAdded e)
     {
         Id = e.SeatId;
@@ -52,6 +59,21 @@ public sealed class Seat
     public void Apply(Connect.OnboardingBrowserBound e) => _browsers.Add(e.BrowserHash);
 
     public void Apply(Connect.OnboardingLoginStarted e) => LoginSessionId = e.SessionId;
+
+    public void Apply(Connect.OnboardingProductAdded e)
+    {
+        Product = e.Product;
+        ProductConfirmed = false;
+    }
+
+    public void Apply(Connect.SeatWorkingHoursSet e)
+    {
+        TimeZone = e.TimeZone;
+        StartMinute = e.StartMinute;
+        EndMinute = e.EndMinute;
+    }
+
+    public void Apply(Connect.OnboardingProductConfirmed e) => ProductConfirmed = true;
 
     public void Apply(SeatActivated e) => Status = SeatStatus.Active;
 

@@ -34,7 +34,7 @@ public sealed class ConnectLinkedInTests(OnboardingFixture system)
         await OnboardingFixture.ScreenshotAsync(page, "04-verification-code");
         await Steps.EnterCodeAsync(page, "123456");
 
-        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("LinkedIn connected", new() { Timeout = 15_000 });
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Add your product", new() { Timeout = 15_000 });
         await OnboardingFixture.ScreenshotAsync(page, "05-linkedin-connected");
         (await page.ContentAsync()).ShouldNotContain(Password);
         var user = await Steps.EventuallyAsync(async () =>
@@ -57,7 +57,7 @@ public sealed class ConnectLinkedInTests(OnboardingFixture system)
         await OnboardingFixture.ScreenshotAsync(page, "wrong-code");
         await Steps.EnterCodeAsync(page, "123456");
 
-        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("LinkedIn connected", new() { Timeout = 15_000 });
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Add your product", new() { Timeout = 15_000 });
     }
 
     [Fact]
@@ -69,7 +69,7 @@ public sealed class ConnectLinkedInTests(OnboardingFixture system)
 
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Approve the sign-in in your LinkedIn app", new() { Timeout = 15_000 });
         await OnboardingFixture.ScreenshotAsync(page, "in-app-approval");
-        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("LinkedIn connected", new() { Timeout = 30_000 });
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Add your product", new() { Timeout = 30_000 });
     }
 
     [Fact]
@@ -83,6 +83,6 @@ public sealed class ConnectLinkedInTests(OnboardingFixture system)
         await OnboardingFixture.ScreenshotAsync(page, "wrong-credentials");
         await Steps.ConnectAsync(page, "jane@example.com", Password);
 
-        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("LinkedIn connected", new() { Timeout = 15_000 });
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Add your product", new() { Timeout = 15_000 });
     }
 }
