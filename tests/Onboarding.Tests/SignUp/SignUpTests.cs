@@ -88,4 +88,20 @@ public sealed class SignUpTests(OnboardingFixture system)
         (await page.GetAttributeAsync("#email", "aria-describedby")).ShouldBe("email-error");
         (await system.QueryAsync<long>("identitiesdb", "SELECT count(*) FROM identity_list WHERE seat_id = $1", seatId)).ShouldBe(0);
     }
+
+    [Fact]
+    public async Task A_form_post_without_the_anti_forgery_token_is_refused_and_signs_nobody_up()
+    {
+        var tenant = await system.NewTenantAsync();
+        var (seatId, link) = await tenant.AddSeatAsync();
+        using var client = new HttpClient { BaseAddress = system.SeatServiceUrl() };
+
+        using var response = await client.PostAsync($"{link}/signup", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["first_name"] = "Jane", ["last_name"] = "Doe", ["email"] = "jane@example.com",
+        }));
+
+        ((int)response.StatusCode).ShouldBe(400);
+        (await system.QueryAsync<long>("identitiesdb", "SELECT count(*) FROM identity_list WHERE seat_id = $1", seatId)).ShouldBe(0);
+    }
 }
