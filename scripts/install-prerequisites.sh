@@ -5,6 +5,8 @@ set -euo pipefail
 missing=()
 [ -x /usr/lib/postgresql/15/bin/initdb ] || missing+=(postgresql-15)
 [ -x /usr/sbin/rabbitmq-server ] || missing+=(rabbitmq-server)
+# The onboarding tests drive Debian's chromium through Playwright (never Playwright's own browser download).
+[ -x /usr/bin/chromium ] || missing+=(chromium)
 
 if [ ${#missing[@]} -gt 0 ]; then
   if [ "$(id -u)" != 0 ]; then

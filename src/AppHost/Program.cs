@@ -24,7 +24,10 @@ var identityService = builder.AddProject<Projects.Outreach_IdentityService>("ide
     .WithReference(rabbitmq).WaitFor(rabbitmq)
     .WithReference(seatService)
     .WithReference(linkedInSandbox)
+    // The connect-link flow: seat-service calls identity-service's /internal routes with the operator token.
+    .WithOperatorToken()
     .WithReplicas(builder.Configuration.GetValue("Replicas:identity-service", 1));
+seatService.WithReference(identityService);
 
 builder.AddProject<Projects.Outreach_InvitationService>("invitation-service")
     .WithReference(invitationsDb).WaitFor(invitationsDb)

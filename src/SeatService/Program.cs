@@ -9,5 +9,6 @@ var app = builder.Build();
 app.MapDefaultEndpoints();
 app.UseIdempotencyKeys();
 app.UseEventMetadata();
+app.UseAntiforgery();
 app.MapSeatServiceApi();
 app.Run();

@@ -1,4 +1,5 @@
 using Outreach.IdentityService.Identities;
+using Outreach.IdentityService.Internal;
 using Outreach.IdentityService.LinkedIn;
 using Outreach.ServiceDefaults.Auth;
 
@@ -12,6 +13,7 @@ internal static class IdentityServiceApi
         var tenant = app.MapGroup("").RequireAuthorization(AccessKeyScheme.Name).WithTags("Identities");
         tenant.MapIdentitiesApi();
         tenant.MapLinkedInApi();
+        app.MapInternalSeatApi();
         return app;
     }
 }

@@ -16,6 +16,9 @@ public static class SeatRelay
         relay.Map<SeatUnsuspended>((e, _) => new Contracts.SeatUnsuspended(e.SeatId, e.AccountId, e.KeyId, e.UnsuspendedAt));
         relay.Map<SeatDisconnected>((e, _) => new Contracts.SeatDisconnected(e.SeatId, e.AccountId, e.KeyId, e.DisconnectedAt));
         relay.Map<SeatDailyLimitChanged>((e, _) => new Contracts.SeatDailyLimitChanged(e.SeatId, e.AccountId, e.KeyId, e.DailyLimit, e.ChangedAt));
+        // Profile Settings' window, every day of the week (the wizard does not ask for days).
+        relay.Map<Connect.SeatWorkingHoursSet>((e, _) => new Contracts.SeatWorkingHoursChanged(e.SeatId, e.AccountId, e.KeyId, e.TimeZone,
+            e.StartMinute, e.EndMinute, null, e.ChangedAt));
         // Services that cache key checks evict the key on this (AddRemoteAccessKeyAuthentication); ids only, no hash.
         relay.Map<AccessKeyRevoked>((e, _) => new Contracts.AccessKeyRevoked(e.AccountId, e.KeyId, e.RevokedAt));
         // One message per migrate request, from the request's own record; the per-seat SeatMigrated events stay inside.

@@ -23,7 +23,19 @@ internal static class SeatServiceApi
         tenant.MapPost("/functions/v1/api-user-management", UserManagementEndpoint.Handle);
         tenant.MapMembersApi();
 
-        app.MapGet("/c/{token}", OpenConnectLink.Handle).WithTags("Connect").ExcludeFromDescription();
+        // The connect flow's pages (HTML, anti-forgery on every form post): no access key, the link is the credential.
+        var connect = app.MapGroup("/c/{token}").WithTags("Connect").ExcludeFromDescription();
+        connect.MapGet("", OpenConnectLink.Handle);
+        connect.MapPost("/signup", SignUp.Handle);
+        connect.MapPost("/resume", ResumeOnboarding.Handle);
+        connect.MapPost("/linkedin", ConnectLinkedIn.Start);
+        connect.MapPost("/linkedin/code", ConnectLinkedIn.Code);
+        connect.MapGet("/linkedin/status", ConnectLinkedIn.Status);
+        connect.MapPost("/product", SetupWizard.Product);
+        connect.MapPost("/profile", SetupWizard.Profile);
+        connect.MapPost("/review", SetupWizard.Review);
+        connect.MapPost("/complete", SetupWizard.Complete);
+        app.MapGet(ConnectPage.StylesheetPath, ConnectPage.Stylesheet).ExcludeFromDescription();
         return app;
     }
 }

@@ -22,7 +22,13 @@ public sealed class SeatListProjection : EventProjection
             e.TokenHash, e.SeatId, e.ExpiresAt);
     }
 
-    public Task Project(SeatActivated e, ProjectionContext ctx) => SetStatus(ctx, e.SeatId, "active");
+    /// <summary>Finishing the wizard uses the seat's link up: it answers 410 "already used" from then on.</summary>
+    public async Task Project(SeatActivated e, ProjectionContext ctx)
+    {
+        await SetStatus(ctx, e.SeatId, "active");
+        await ctx.EnqueueAsync(
+            "UPDATE connect_links SET used_at = $2 WHERE seat_id = $1 AND used_at IS NULL AND superseded_at IS NULL", e.SeatId, e.ActivatedAt);
+    }
 
     public Task Project(SeatSuspended e, ProjectionContext ctx) => SetStatus(ctx, e.SeatId, "suspended");
 

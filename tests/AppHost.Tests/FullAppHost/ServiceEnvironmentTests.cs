@@ -41,10 +41,11 @@ public sealed class ServiceEnvironmentTests(RunningAppHost host)
     }
 
     [Fact]
-    public void Only_the_seat_service_receives_the_operator_token()
+    public void Only_the_seat_service_and_the_identity_service_receive_the_operator_token()
     {
         EnvironmentOf(Resources.SeatService)["Operator__Token"].ShouldBe(host.App.OperatorToken);
-        EnvironmentOf(Resources.IdentityService).ShouldNotContainKey("Operator__Token");
+        // identity-service checks it on the /internal routes seat-service calls for the connect-link flow.
+        EnvironmentOf(Resources.IdentityService)["Operator__Token"].ShouldBe(host.App.OperatorToken);
         EnvironmentOf(Resources.InvitationService).ShouldNotContainKey("Operator__Token");
         EnvironmentOf(Resources.LinkedInSandbox).ShouldNotContainKey("Operator__Token");
     }

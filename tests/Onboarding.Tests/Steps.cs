@@ -1,0 +1,63 @@
+using Microsoft.Playwright;
+
+namespace Outreach.Onboarding.Tests;
+
+/// <summary>What a person does on the connect pages, shared by the tests that need to get past a step.</summary>
+public static class Steps
+{
+    /// <summary>Fills and sends the sign-up form with the keyboard only: tab order and labels are what a person uses.</summary>
+    public static async Task SignUpAsync(IPage page, string firstName, string lastName, string email)
+    {
+        await page.GetByLabel("First name").FillAsync(firstName);
+        await page.GetByLabel("Last name").FillAsync(lastName);
+        await page.GetByLabel("Email").FillAsync(email);
+        await page.GetByLabel("Email").PressAsync("Enter");
+        await page.WaitForLoadStateAsync();
+    }
+
+    public static async Task ConnectAsync(IPage page, string username, string password)
+    {
+        await page.GetByLabel("LinkedIn email").FillAsync(username);
+        await page.GetByLabel("LinkedIn password").FillAsync(password);
+        await page.GetByLabel("LinkedIn password").PressAsync("Enter");
+        await page.WaitForLoadStateAsync();
+    }
+
+    public static async Task EnterCodeAsync(IPage page, string code)
+    {
+        await page.GetByLabel("Verification code").FillAsync(code);
+        await page.GetByLabel("Verification code").PressAsync("Enter");
+        await page.WaitForLoadStateAsync();
+    }
+
+    /// <summary>Polls until <paramref name="probe"/> answers (messages between services take a moment), for at most 15 s.</summary>
+    public static async Task<T> EventuallyAsync<T>(Func<Task<T?>> probe) where T : struct
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(15);
+        while (true)
+        {
+            if (await probe() is { } value)
+                return value;
+            if (DateTime.UtcNow > deadline)
+                throw new TimeoutException("The condition did not hold within 15 s.");
+            await Task.Delay(200);
+        }
+    }
+
+    public static async Task AddProductAsync(IPage page, string product)
+    {
+        await page.GetByLabel("What do you sell?").FillAsync(product);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save and continue" }).ClickAsync();
+        await page.WaitForLoadStateAsync();
+    }
+
+    public static async Task ProfileAsync(IPage page, int dailyLimit, string timeZone, string start, string end)
+    {
+        await page.GetByLabel("Invitations per day").FillAsync(dailyLimit.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        await page.GetByLabel("Time zone").SelectOptionAsync(timeZone);
+        await page.GetByLabel("Working hours start").FillAsync(start);
+        await page.GetByLabel("Working hours end").FillAsync(end);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save and continue" }).ClickAsync();
+        await page.WaitForLoadStateAsync();
+    }
+}
