@@ -28,6 +28,6 @@ internal static class Extensions
 
         builder.Services.Configure<LoginWatcherOptions>(builder.Configuration.GetSection("LinkedIn:LoginWatcher"));
         builder.Services.AddHostedService<LoginWatcher>();
-        builder.AddLinkedInProvider();
+        builder.AddLinkedInProviderClient<ILinkedInProvider, SandboxProviderClient>();
     }
 }

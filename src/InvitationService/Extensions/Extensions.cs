@@ -28,7 +28,7 @@ internal static class Extensions
             .AddPolicy(AccessKeyScheme.Name, p => p.AddAuthenticationSchemes(AccessKeyScheme.Name).RequireAuthenticatedUser());
         builder.Services.AddSingleton(TimeProvider.System);
 
-        builder.AddInvitationProvider();
+        builder.AddLinkedInProviderClient<IInvitationProvider, InvitationProviderClient>();
         builder.Services.Configure<InvitationOptions>(builder.Configuration.GetSection(InvitationOptions.SectionName));
         builder.Services.AddSingleton<SenderGate>();
         builder.Services.AddSingleton<QueueSignal>();

@@ -1,18 +1,25 @@
-namespace Outreach.IdentityService.LinkedIn;
+using Microsoft.Extensions.DependencyInjection;
 
-public static class LinkedInProviderExtensions
+namespace Microsoft.Extensions.Hosting;
+
+public static class LinkedInProviderClientExtensions
 {
+    /// <summary>The HttpClient name every service's LinkedIn provider client uses; its resilience settings live under "Resilience:linkedin-provider".</summary>
     public const string ClientName = "linkedin-provider";
 
     /// <summary>
-    /// The provider client. Its base URL comes from service discovery (`services:linkedin-sandbox:http:0`, set by the
-    /// AppHost) unless `LinkedIn:Provider:BaseUrl` names a real provider; `LinkedIn:Provider:ApiKey` is sent as X-API-KEY.
+    /// A typed client of the provider in front of LinkedIn, configured the same way in every service that calls it: the
+    /// base URL from service discovery (`services:linkedin-sandbox:http:0`, set by the AppHost) unless
+    /// `LinkedIn:Provider:BaseUrl` names a real provider, `LinkedIn:Provider:ApiKey` sent as X-API-KEY, and the provider
+    /// resilience pipeline (per-attempt timeout, retries of idempotent calls only, circuit breaker).
     /// </summary>
-    public static IHostApplicationBuilder AddLinkedInProvider(this IHostApplicationBuilder builder)
+    public static IHttpClientBuilder AddLinkedInProviderClient<TClient, TImplementation>(this IHostApplicationBuilder builder)
+        where TClient : class
+        where TImplementation : class, TClient
     {
         ArgumentNullException.ThrowIfNull(builder);
         var configuration = builder.Configuration;
-        builder.Services.AddHttpClient<ILinkedInProvider, SandboxProviderClient>(ClientName, http =>
+        return builder.Services.AddHttpClient<TClient, TImplementation>(ClientName, http =>
             {
                 var baseUrl = configuration["LinkedIn:Provider:BaseUrl"] is { Length: > 0 } configured
                     ? configured
@@ -25,6 +32,5 @@ public static class LinkedInProviderExtensions
                     http.DefaultRequestHeaders.Add("X-API-KEY", apiKey);
             })
             .AddProviderResilience(configuration);
-        return builder;
     }
 }
