@@ -46,6 +46,7 @@ public sealed class InfrastructureFixture : IAsyncLifetime
             LiveConsole = false,
             // A fixture's broker is killed and restarted by tests: it must never be someone else's server.
             AllowExternalResources = false,
+            DisableDashboard = true,
         });
         _postgres = builder.AddPostgres(PostgresName).Resource;
         _rabbitMq = builder.AddRabbitMQ(RabbitMqName).Resource;

@@ -51,6 +51,15 @@ public sealed class DistributedApplication : IAsyncDisposable
     /// <summary>apphost.json: later features add their <c>demo</c> and <c>dashboard</c> entries here.</summary>
     public AppHostStateFile StateFile => Services.GetRequiredService<AppHostStateFile>();
 
+    /// <summary>Where the dashboard answers once started; null when the dashboard is disabled.</summary>
+    public Uri? DashboardUrl => Services.GetService<Dashboard.DashboardHost>()?.Address;
+
+    /// <summary>The dashboard's <c>/login?t=…</c> link of this run, as printed; null when the dashboard is disabled.</summary>
+    public string? DashboardLoginUrl => Services.GetService<Dashboard.DashboardHost>() is { Address: not null } host ? host.LoginUrl : null;
+
+    /// <summary>The browser token of this run (also accepted in <c>x-dashboard-token</c>); null when the dashboard is disabled.</summary>
+    public string? DashboardBrowserToken => Services.GetService<Outreach.Dashboard.DashboardOptions>()?.BrowserToken;
+
     /// <summary>Starts every resource; returns at once (resources that wait for others stay Waiting meanwhile).</summary>
     /// <exception cref="DistributedApplicationException">A server the application needs is not installed.</exception>
     public async Task StartAsync(CancellationToken cancellationToken = default)

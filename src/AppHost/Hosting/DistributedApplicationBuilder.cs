@@ -7,6 +7,8 @@ using Outreach.AppHost.Hosting.Console;
 using Outreach.AppHost.Hosting.Orchestration;
 using Outreach.AppHost.Hosting.State;
 using Outreach.AppHost.Testing;
+using Outreach.Dashboard;
+using Outreach.AppHost.Hosting.Dashboard;
 
 namespace Outreach.AppHost.Hosting;
 
@@ -87,9 +89,18 @@ public sealed class DistributedApplicationBuilder : IDistributedApplicationBuild
             }
 
             var model = new DistributedApplicationModel(Resources.ToList());
-            var operatorToken = ResourceAllocator.Allocate(model, dataDirectory, Configuration, Options.AllowExternalResources);
+            var allocation = ResourceAllocator.Allocate(model, dataDirectory, Configuration, Options.AllowExternalResources, !Options.DisableDashboard);
             var settings = HostingSettings.From(Configuration);
-            RegisterServices(model, dataDirectory, settings, operatorToken);
+            var dashboard = allocation.DashboardPort is { } dashboardPort
+                ? DashboardRegistration.CreateOptions(model, dashboardPort, allocation.OtlpApiKey!)
+                : null;
+            if (dashboard is not null && settings.OtlpEndpoint is null)
+            {
+                // Telemetry goes to our own receiver unless configuration names another collector.
+                settings = settings with { OtlpEndpoint = dashboard.ListenUrl, OtlpApiKey = dashboard.OtlpApiKey };
+            }
+
+            RegisterServices(model, dataDirectory, settings, allocation.OperatorToken, dashboard);
             return new DistributedApplication(_host.Build(), dataDirectory, dataLock, Options);
         }
         catch
@@ -99,7 +110,7 @@ public sealed class DistributedApplicationBuilder : IDistributedApplicationBuild
         }
     }
 
-    private void RegisterServices(DistributedApplicationModel model, DataDirectory dataDirectory, HostingSettings settings, string operatorToken)
+    private void RegisterServices(DistributedApplicationModel model, DataDirectory dataDirectory, HostingSettings settings, string operatorToken, DashboardOptions? dashboard)
     {
         var services = _host.Services;
         if (!Options.ConsoleOutput || (Options.LiveConsole ?? !System.Console.IsOutputRedirected))
@@ -130,7 +141,13 @@ public sealed class DistributedApplicationBuilder : IDistributedApplicationBuild
         services.AddSingleton(provider => new ResourceCommandService(
             provider.GetRequiredService<ResourceOrchestrator>(), provider.GetRequiredService<ResourceNotificationService>()));
 
-        // Hosted services stop in reverse order: resources stop first, then apphost.json goes, then the console view.
+        // Hosted services stop in reverse order: resources stop first, then apphost.json goes, then the console view,
+        // then the dashboard, which started first so that it is listening before any resource exports to it.
+        if (dashboard is not null)
+        {
+            DashboardRegistration.Register(services, dashboard, printLoginLink: Options.ConsoleOutput);
+        }
+
         if (Options.ConsoleOutput)
         {
             var live = Options.LiveConsole ?? !System.Console.IsOutputRedirected;

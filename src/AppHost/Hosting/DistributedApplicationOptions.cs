@@ -22,4 +22,7 @@ public sealed class DistributedApplicationOptions
 
     /// <summary>Print resource state changes to the console (off for tests, which have the notifications).</summary>
     public bool ConsoleOutput { get; set; } = true;
+
+    /// <summary>As in Aspire: no dashboard, no OTLP receiver, and no telemetry export (the testing builder sets it unless a test clears it).</summary>
+    public bool DisableDashboard { get; set; }
 }

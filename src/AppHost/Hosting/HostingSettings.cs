@@ -5,6 +5,9 @@ namespace Outreach.AppHost.Hosting;
 /// <summary>Machine-specific settings, read from configuration (appsettings, AppHost__… variables, --AppHost:…=… arguments).</summary>
 public sealed record HostingSettings(string PostgresBinDirectory, string RabbitMQServerPath, string? OtlpEndpoint, string EnvironmentName)
 {
+    /// <summary>Sent by every resource in x-otlp-api-key when the AppHost's own dashboard receives the telemetry.</summary>
+    public string? OtlpApiKey { get; init; }
+
     public const string DefaultPostgresBinDirectory = "/usr/lib/postgresql/15/bin";
     public const string DefaultRabbitMQServerPath = "/usr/lib/rabbitmq/bin/rabbitmq-server";
 

@@ -13,7 +13,7 @@ namespace Outreach.AppHost.Hosting;
 /// </summary>
 internal static class ResourceAllocator
 {
-    public static string Allocate(DistributedApplicationModel model, DataDirectory dataDirectory, IConfiguration configuration, bool allowExternal)
+    public static ResourceAllocation Allocate(DistributedApplicationModel model, DataDirectory dataDirectory, IConfiguration configuration, bool allowExternal, bool withDashboard)
     {
         var secrets = new JsonValueStore(dataDirectory.Combine("secrets.json"), ownerOnly: true);
         var ports = new PortAllocator(new JsonValueStore(dataDirectory.Combine("ports.json"), ownerOnly: false));
@@ -52,6 +52,19 @@ internal static class ResourceAllocator
             }
         }
 
-        return secrets.GetOrCreate("operator_token", () => SecretGenerator.Create(32));
+        var operatorToken = secrets.GetOrCreate("operator_token", () => SecretGenerator.Create(32));
+        if (!withDashboard)
+        {
+            return new ResourceAllocation(operatorToken, null, null);
+        }
+
+        // The port and the OTLP key stay from run to run, like the others; the browser token is new every run, as in Aspire.
+        return new ResourceAllocation(
+            operatorToken,
+            ports.Allocate("dashboard"),
+            secrets.GetOrCreate("otlp_api_key", () => SecretGenerator.Create(32)));
     }
 }
+
+/// <summary>What the allocator decided beyond the resources themselves.</summary>
+internal sealed record ResourceAllocation(string OperatorToken, int? DashboardPort, string? OtlpApiKey);

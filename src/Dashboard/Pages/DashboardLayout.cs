@@ -116,6 +116,25 @@ public static class DashboardLayout
             }
             setInterval(refresh, interval);
           }
+          const consoleView = document.getElementById('console');
+          if (consoleView) {
+            const pauseConsole = document.getElementById('pause-console');
+            let after = parseInt(consoleView.dataset.after || '0', 10);
+            consoleView.scrollTop = consoleView.scrollHeight;
+            setInterval(async function () {
+              if ((pauseConsole && pauseConsole.checked) || document.hidden) return;
+              try {
+                const response = await fetch(consoleView.dataset.source + '?after=' + after);
+                if (!response.ok) return;
+                const data = await response.json();
+                if (data.lines.length === 0) return;
+                const atBottom = consoleView.scrollTop + consoleView.clientHeight >= consoleView.scrollHeight - 20;
+                consoleView.insertAdjacentHTML('beforeend', data.html);
+                after = data.lines[data.lines.length - 1].sequence;
+                if (atBottom) consoleView.scrollTop = consoleView.scrollHeight;
+              } catch (e) { /* try again next round */ }
+            }, 1000);
+          }
           document.addEventListener('click', async function (event) {
             const button = event.target.closest('button[data-command]');
             if (!button) return;

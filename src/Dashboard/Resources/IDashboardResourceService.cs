@@ -15,6 +15,9 @@ public interface IDashboardResourceService
     /// <summary>Runs start, stop or restart on a resource or one instance; returns once the command was carried out.</summary>
     /// <exception cref="ArgumentException">No such resource or command.</exception>
     Task ExecuteCommandAsync(string name, string command, CancellationToken cancellationToken);
+
+    /// <summary>The instance's health in detail (a service's /health body), or null when there is none to give.</summary>
+    Task<string?> GetHealthReportAsync(string instanceName, CancellationToken cancellationToken);
 }
 
 /// <summary>One instance as the Resources page shows it.</summary>
@@ -32,8 +35,7 @@ public sealed record DashboardResource(
     int? Pid,
     int? ExitCode,
     string? Message,
-    IReadOnlyDictionary<string, string> Environment,
-    string? HealthReport)
+    IReadOnlyDictionary<string, string> Environment)
 {
     /// <summary>Aspire's wording: "Running (Unhealthy)" when a running resource fails its health check.</summary>
     public string StateText => Health is null or "Healthy" || State != "Running" ? State : $"{State} ({Health})";

@@ -66,4 +66,6 @@ public sealed class FixedResourceService(IReadOnlyList<DashboardResource> resour
         Commands.Add((name, command));
         return Task.CompletedTask;
     }
+
+    public Task<string?> GetHealthReportAsync(string instanceName, CancellationToken cancellationToken) => Task.FromResult<string?>(null);
 }

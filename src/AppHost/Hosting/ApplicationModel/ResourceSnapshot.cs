@@ -16,5 +16,8 @@ public sealed record ResourceSnapshot(
     int? ExitCode,
     string? Message)
 {
+    /// <summary>When the current (or last) run started; null before the first start.</summary>
+    public DateTimeOffset? StartedAt { get; init; }
+
     public bool IsRunningAndHealthy => State == KnownResourceStates.Running && Health == HealthStatus.Healthy;
 }

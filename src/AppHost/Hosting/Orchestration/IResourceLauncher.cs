@@ -26,6 +26,9 @@ internal interface IResourceLauncher
     /// <summary>Runs after the process and its tree are gone (a daemonised epmd is stopped here).</summary>
     Task OnStoppedAsync();
 
+    /// <summary>A health report in detail for the dashboard (null when the launcher has none beyond healthy/unhealthy).</summary>
+    Task<string?> DescribeHealthAsync(CancellationToken cancellationToken) => Task.FromResult<string?>(null);
+
     /// <summary>Extra detail kept in pids.json so a later run can clean up after this one.</summary>
     int? EpmdPort { get; }
 }

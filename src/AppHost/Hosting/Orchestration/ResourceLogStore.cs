@@ -15,11 +15,19 @@ public sealed class ResourceLogStore(string logsDirectory) : IDisposable
     public event Action<string, string>? LineAppended;
 
     public IReadOnlyList<string> GetLines(string instanceName) =>
-        _logs.TryGetValue(instanceName, out var log) ? log.Snapshot() : [];
+        _logs.TryGetValue(instanceName, out var log) ? log.Snapshot(after: 0).Select(entry => entry.Text).ToList() : [];
 
-    internal void Append(string instanceName, string line)
+    /// <summary>The kept lines numbered above <paramref name="after"/> (numbers start at 1 and never repeat in a run).</summary>
+    public IReadOnlyList<ResourceLogEntry> GetEntries(string instanceName, long after) =>
+        _logs.TryGetValue(instanceName, out var log) ? log.Snapshot(after) : [];
+
+    /// <summary>The whole run's console output of one instance, as written to its file.</summary>
+    public string? FilePath(string instanceName) =>
+        _logs.TryGetValue(instanceName, out var log) ? log.Path : null;
+
+    internal void Append(string instanceName, string line, bool isError = false)
     {
-        _logs.GetOrAdd(instanceName, name => new InstanceLog(Path.Combine(logsDirectory, $"{name}.log"), KeptLines)).Append(line);
+        _logs.GetOrAdd(instanceName, name => new InstanceLog(Path.Combine(logsDirectory, $"{name}.log"), KeptLines)).Append(line, isError);
         LineAppended?.Invoke(instanceName, line);
     }
 
@@ -34,11 +42,14 @@ public sealed class ResourceLogStore(string logsDirectory) : IDisposable
     private sealed class InstanceLog(string path, int capacity) : IDisposable
     {
         private readonly Lock _gate = new();
-        private readonly Queue<string> _lines = new();
+        private readonly Queue<ResourceLogEntry> _lines = new();
         private readonly StreamWriter _file = new(path, append: false) { AutoFlush = true };
+        private long _sequence;
         private bool _closed;
 
-        public void Append(string line)
+        public string Path => path;
+
+        public void Append(string line, bool isError)
         {
             lock (_gate)
             {
@@ -47,7 +58,7 @@ public sealed class ResourceLogStore(string logsDirectory) : IDisposable
                     _lines.Dequeue();
                 }
 
-                _lines.Enqueue(line);
+                _lines.Enqueue(new ResourceLogEntry(++_sequence, DateTimeOffset.UtcNow, line, isError));
                 if (!_closed)
                 {
                     _file.WriteLine(line);
@@ -55,11 +66,11 @@ public sealed class ResourceLogStore(string logsDirectory) : IDisposable
             }
         }
 
-        public List<string> Snapshot()
+        public List<ResourceLogEntry> Snapshot(long after)
         {
             lock (_gate)
             {
-                return _lines.ToList();
+                return _lines.Where(entry => entry.Sequence > after).ToList();
             }
         }
 
@@ -73,3 +84,6 @@ public sealed class ResourceLogStore(string logsDirectory) : IDisposable
         }
     }
 }
+
+/// <summary>One console line of an instance: its number in the run, when it was read, and whether it came from stderr.</summary>
+public sealed record ResourceLogEntry(long Sequence, DateTimeOffset Timestamp, string Text, bool IsError);

@@ -44,6 +44,12 @@ internal sealed class ResourceSupervisor : IDisposable
 
     public IReadOnlyList<string> WaitsFor { get; }
 
+    /// <summary>What the AppHost set in the environment of the last start (inherited values left out), for the dashboard.</summary>
+    public IReadOnlyDictionary<string, string> LaunchEnvironment { get; private set; } = new Dictionary<string, string>();
+
+    /// <summary>The launcher's view of health in detail (a project's /health body), for the dashboard's details page.</summary>
+    public Task<string?> DescribeHealthAsync(CancellationToken cancellationToken) => _launcher.DescribeHealthAsync(cancellationToken);
+
     public async Task RunAsync(CancellationToken shutdown)
     {
         while (!shutdown.IsCancellationRequested)
@@ -157,6 +163,7 @@ internal sealed class ResourceSupervisor : IDisposable
         {
             await _launcher.PrepareAsync(cancellationToken);
             startInfo = _launcher.CreateStartInfo();
+            LaunchEnvironment = startInfo is null ? new Dictionary<string, string>() : GivenEnvironment(startInfo);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
@@ -175,7 +182,7 @@ internal sealed class ResourceSupervisor : IDisposable
 
     private async Task<RunOutcome> RunWithoutProcessAsync(CancellationToken cancellationToken)
     {
-        Publish(snapshot => snapshot with { State = KnownResourceStates.Running, Health = HealthStatus.Unhealthy });
+        Publish(snapshot => snapshot with { State = KnownResourceStates.Running, Health = HealthStatus.Unhealthy, StartedAt = DateTimeOffset.UtcNow });
         await MonitorHealthAsync(null, cancellationToken);
         Publish(snapshot => snapshot with { State = KnownResourceStates.Exited, Health = null });
         return RunOutcome.Stopped;
@@ -185,7 +192,7 @@ internal sealed class ResourceSupervisor : IDisposable
     {
         using var process = new Process { StartInfo = DetachedProcess.InOwnSession(startInfo) };
         process.OutputDataReceived += (_, e) => AppendLog(e.Data);
-        process.ErrorDataReceived += (_, e) => AppendLog(e.Data);
+        process.ErrorDataReceived += (_, e) => AppendLog(e.Data, isError: true);
         try
         {
             process.Start();
@@ -199,7 +206,7 @@ internal sealed class ResourceSupervisor : IDisposable
         process.BeginErrorReadLine();
         var identity = ProcIdentity.Read(process.Id) ?? new ProcIdentity(process.Id, 0);
         _services.Pids.Record(new PidRecord(Name, identity.Pid, identity.StartTime, _launcher.GracefulStopSignal, _launcher.EpmdPort));
-        Publish(snapshot => snapshot with { State = KnownResourceStates.Running, Health = HealthStatus.Unhealthy, Pid = identity.Pid, ExitCode = null, Message = null });
+        Publish(snapshot => snapshot with { State = KnownResourceStates.Running, Health = HealthStatus.Unhealthy, Pid = identity.Pid, ExitCode = null, Message = null, StartedAt = DateTimeOffset.UtcNow });
 
         using var health = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var monitor = MonitorHealthAsync(identity, health.Token);
@@ -295,11 +302,11 @@ internal sealed class ResourceSupervisor : IDisposable
         return RunOutcome.FailedToStart;
     }
 
-    private void AppendLog(string? line)
+    private void AppendLog(string? line, bool isError = false)
     {
         if (line is not null)
         {
-            _services.Logs.Append(Name, line);
+            _services.Logs.Append(Name, line, isError);
         }
     }
 
@@ -320,6 +327,15 @@ internal sealed class ResourceSupervisor : IDisposable
         {
             _runCancellation.Dispose();
         }
+    }
+
+    private static Dictionary<string, string> GivenEnvironment(ProcessStartInfo startInfo)
+    {
+        var inherited = System.Environment.GetEnvironmentVariables();
+        return startInfo.Environment
+            .Where(pair => pair.Value is not null && !Equals(inherited[pair.Key], pair.Value))
+            .OrderBy(pair => pair.Key, StringComparer.Ordinal)
+            .ToDictionary(pair => pair.Key, pair => pair.Value!, StringComparer.Ordinal);
     }
 
     private static TaskCompletionSource NewSignal() => new(TaskCreationOptions.RunContinuationsAsynchronously);

@@ -40,7 +40,13 @@ internal static class ProjectEnvironment
         if (settings.OtlpEndpoint is { } endpoint)
         {
             environment["OTEL_EXPORTER_OTLP_ENDPOINT"] = endpoint;
+            // The receiver speaks HTTP only: the gRPC server packages cannot be restored here.
             environment["OTEL_EXPORTER_OTLP_PROTOCOL"] = "http/protobuf";
+            if (settings.OtlpApiKey is { } apiKey)
+            {
+                environment["OTEL_EXPORTER_OTLP_HEADERS"] = $"x-otlp-api-key={apiKey}";
+            }
+
             // Short export intervals, as Aspire sets them for local runs: telemetry shows up within a second.
             environment["OTEL_BSP_SCHEDULE_DELAY"] = "1000";
             environment["OTEL_BLRP_SCHEDULE_DELAY"] = "1000";

@@ -57,6 +57,24 @@ internal sealed class ProjectLauncher(ProjectResource project, int replica, Host
         }
     }
 
+    /// <summary>The service's own /health body: each check and its status.</summary>
+    public async Task<string?> DescribeHealthAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            using var response = await healthClient.GetAsync(new Uri($"{Url}/health"), cancellationToken);
+            return $"HTTP {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync(cancellationToken)}";
+        }
+        catch (HttpRequestException exception)
+        {
+            return $"not answering: {exception.Message}";
+        }
+        catch (TaskCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            return "not answering: timed out";
+        }
+    }
+
     public Task OnFirstHealthyAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
     public Task OnStoppedAsync() => Task.CompletedTask;

@@ -26,6 +26,8 @@ internal sealed class TestingHook(string dataDirectory)
         options.DeleteDataDirectoryOnDispose = true;
         options.LiveConsole = false;
         options.ConsoleOutput = false;
+        // Aspire's testing builder runs without its dashboard too; dashboard tests turn it back on.
+        options.DisableDashboard = true;
     }
 
     public void Capture(DistributedApplicationBuilder builder) => Captured = builder;

@@ -1,0 +1,54 @@
+using System.Globalization;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Outreach.AppHost.Hosting.ApplicationModel;
+using Outreach.AppHost.Hosting.Orchestration;
+using Outreach.AppHost.Hosting.Postgres;
+using Outreach.AppHost.Hosting.Projects;
+using Outreach.AppHost.Hosting.RabbitMQ;
+using Outreach.AppHost.Hosting.State;
+using Outreach.Dashboard;
+
+namespace Outreach.AppHost.Hosting.Dashboard;
+
+/// <summary>What the dashboard is given from the model: its port and keys, each service's event store, the broker.</summary>
+internal static class DashboardRegistration
+{
+    public static DashboardOptions CreateOptions(DistributedApplicationModel model, int port, string otlpApiKey)
+    {
+        var options = new DashboardOptions
+        {
+            ListenUrl = string.Create(CultureInfo.InvariantCulture, $"http://127.0.0.1:{port}"),
+            BrowserToken = SecretGenerator.Create(32),
+            OtlpApiKey = otlpApiKey,
+        };
+
+        // A service's event store is the database it references (one per service, by the design).
+        foreach (var project in model.Resources.OfType<ProjectResource>())
+        {
+            foreach (var database in project.References.OfType<PostgresDatabaseResource>())
+            {
+                options.EventStores.Add(new EventStoreSource(project.Name, database.GetConnectionString()));
+            }
+        }
+
+        options.BrokerConnectionString = model.Resources.OfType<RabbitMQServerResource>().FirstOrDefault()?.GetConnectionString();
+        return options;
+    }
+
+    public static void Register(IServiceCollection services, DashboardOptions options, bool printLoginLink)
+    {
+        services.AddSingleton(options);
+        services.AddSingleton(provider => new AppHostDashboardResources(
+            provider.GetRequiredService<ResourceNotificationService>(),
+            provider.GetRequiredService<ResourceOrchestrator>(),
+            provider.GetRequiredService<ResourceCommandService>(),
+            provider.GetRequiredService<ResourceLogStore>()));
+        services.AddSingleton(provider => new DashboardHost(
+            options,
+            provider.GetRequiredService<AppHostDashboardResources>,
+            provider.GetRequiredService<AppHostStateFile>(),
+            printLoginLink));
+        services.AddHostedService(provider => provider.GetRequiredService<DashboardHost>());
+    }
+}
