@@ -23,6 +23,10 @@ public static class StructuredLoggingExtensions
 
         // "Request starting GET http://…/connect/<token>?…" — the full URL, at Information.
         builder.Logging.AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.Warning);
+        // The OTLP exporters' own HTTP calls: logged, they would be exported as logs, which are exported again, every second.
+        builder.Logging.AddFilter("System.Net.Http.HttpClient.Otlp", LogLevel.Warning);
+        // "Executing endpoint 'Health checks'" every few seconds for every probe says nothing a trace does not.
+        builder.Logging.AddFilter("Microsoft.AspNetCore.Routing.EndpointMiddleware", LogLevel.Warning);
         return builder;
     }
 }
