@@ -43,6 +43,7 @@ public static class OpenTelemetryExtensions
             var tracing = Sdk.CreateTracerProviderBuilder()
                 .SetResourceBuilder(resource)
                 .AddSource([.. TelemetrySources.ActivitySources, serviceName])
+                .AddProcessor(new BackgroundQuerySpanFilter([Extensions.HealthEndpointPath, Extensions.AlivenessEndpointPath]))
                 .AddProcessor(new HttpServerSpanProcessor([Extensions.HealthEndpointPath, Extensions.AlivenessEndpointPath]));
             if (settings.ExportEnabled)
             {
