@@ -1,17 +1,44 @@
 namespace Outreach.AppHost.Hosting;
 
-/// <summary>The AppHost's own switches (--data-dir DIR, --fresh); everything else is configuration.</summary>
+/// <summary>
+/// The AppHost's own switches (--data-dir DIR, --fresh, and the verb <c>publish --target kubernetes --output DIR</c>);
+/// everything else is configuration.
+/// </summary>
 internal sealed record AppHostArguments(string? DataDirectory, bool Fresh, string[] Remaining)
 {
+    /// <summary>Set by <c>publish</c>: write deployment manifests instead of running anything.</summary>
+    public Publishing.PublishRequest? Publish { get; init; }
+
     public static AppHostArguments Parse(IReadOnlyList<string> args)
     {
         string? dataDirectory = null;
         var fresh = false;
         var remaining = new List<string>();
+        Publishing.PublishRequest? publish = null;
         for (var index = 0; index < args.Count; index++)
         {
             var argument = args[index];
-            if (argument == "--fresh")
+            if (index == 0 && argument == "publish")
+            {
+                publish = new Publishing.PublishRequest("kubernetes", "manifests");
+            }
+            else if (publish is not null && argument == "--target" && index + 1 < args.Count)
+            {
+                publish = publish with { Target = args[++index] };
+            }
+            else if (publish is not null && argument == "--output" && index + 1 < args.Count)
+            {
+                publish = publish with { OutputDirectory = args[++index] };
+            }
+            else if (publish is not null && argument == "--registry" && index + 1 < args.Count)
+            {
+                publish = publish with { Registry = args[++index] };
+            }
+            else if (publish is not null && argument == "--tag" && index + 1 < args.Count)
+            {
+                publish = publish with { Tag = args[++index] };
+            }
+            else if (argument == "--fresh")
             {
                 fresh = true;
             }
@@ -29,6 +56,6 @@ internal sealed record AppHostArguments(string? DataDirectory, bool Fresh, strin
             }
         }
 
-        return new AppHostArguments(dataDirectory, fresh, [.. remaining]);
+        return new AppHostArguments(dataDirectory, fresh, [.. remaining]) { Publish = publish };
     }
 }

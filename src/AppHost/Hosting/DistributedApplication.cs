@@ -10,7 +10,7 @@ namespace Outreach.AppHost.Hosting;
 public sealed class DistributedApplication : IAsyncDisposable
 {
     private readonly IHost _host;
-    private readonly DataDirectoryLock _dataLock;
+    private readonly DataDirectoryLock? _dataLock;
     private readonly DistributedApplicationOptions _options;
     private bool _started;
     private bool _disposed;
@@ -21,8 +21,22 @@ public sealed class DistributedApplication : IAsyncDisposable
         _dataLock = dataLock;
         _options = options;
         DataDirectory = dataDirectory;
-        ResourceCommands = host.Services.GetRequiredService<ResourceCommandService>();
     }
+
+    private DistributedApplication(IHost host, IReadOnlyList<string> publishedFiles)
+    {
+        _host = host;
+        _options = new DistributedApplicationOptions();
+        DataDirectory = new DataDirectory(Path.GetDirectoryName(publishedFiles[0]) ?? ".");
+        PublishedFiles = publishedFiles;
+    }
+
+    /// <summary>An application that was only published (<c>publish --target kubernetes</c>): Run prints what was written.</summary>
+    internal static DistributedApplication Published(HostApplicationBuilder host, IReadOnlyList<string> files) =>
+        new(host.Build(), files);
+
+    /// <summary>The manifests written by <c>publish</c>; null for an application that runs.</summary>
+    public IReadOnlyList<string>? PublishedFiles { get; }
 
     public static IDistributedApplicationBuilder CreateBuilder(string[] args) =>
         CreateBuilder(new DistributedApplicationOptions { Args = args });
@@ -41,7 +55,7 @@ public sealed class DistributedApplication : IAsyncDisposable
 
     public ResourceNotificationService ResourceNotifications => Services.GetRequiredService<ResourceNotificationService>();
 
-    public ResourceCommandService ResourceCommands { get; }
+    public ResourceCommandService ResourceCommands => Services.GetRequiredService<ResourceCommandService>();
 
     public ResourceLogStore ResourceLogs => Services.GetRequiredService<ResourceLogStore>();
 
@@ -77,6 +91,17 @@ public sealed class DistributedApplication : IAsyncDisposable
     /// <summary>Starts, then runs until Ctrl+C or SIGTERM; a failure to start sets a non-zero exit code.</summary>
     public async Task RunAsync(CancellationToken cancellationToken = default)
     {
+        if (PublishedFiles is not null)
+        {
+            foreach (var file in PublishedFiles)
+            {
+                await System.Console.Out.WriteLineAsync($"[apphost] wrote {file}");
+            }
+
+            await DisposeAsync();
+            return;
+        }
+
         try
         {
             await StartAsync(cancellationToken);
@@ -107,7 +132,7 @@ public sealed class DistributedApplication : IAsyncDisposable
         }
 
         _host.Dispose();
-        _dataLock.Dispose();
+        _dataLock?.Dispose();
         if (_options.DeleteDataDirectoryOnDispose)
         {
             TryDelete(DataDirectory.Path);

@@ -17,6 +17,7 @@ public sealed class DistributedApplicationBuilder : IDistributedApplicationBuild
 {
     private readonly HostApplicationBuilder _host;
     private readonly TestingHook? _testingHook;
+    private readonly Publishing.PublishRequest? _publish;
 
     public DistributedApplicationBuilder(DistributedApplicationOptions options)
     {
@@ -24,6 +25,7 @@ public sealed class DistributedApplicationBuilder : IDistributedApplicationBuild
         _testingHook = TestingHook.Current;
         _testingHook?.Apply(options);
         var arguments = AppHostArguments.Parse(options.Args);
+        _publish = arguments.Publish;
         options.DataDirectory ??= arguments.DataDirectory;
         options.Fresh |= arguments.Fresh;
         Options = options;
@@ -76,6 +78,14 @@ public sealed class DistributedApplicationBuilder : IDistributedApplicationBuild
 
     internal DistributedApplication BuildApplication()
     {
+        if (_publish is not null)
+        {
+            // Like `aspire publish`: the same declarations, written as manifests; nothing is started or allocated.
+            var model = new DistributedApplicationModel(Resources.ToList());
+            var written = Publishing.KubernetesPublisher.Publish(model, _publish);
+            return DistributedApplication.Published(_host, written);
+        }
+
         var dataDirectory = new DataDirectory(Options.DataDirectory ?? DataDirectory.DefaultPath());
         dataDirectory.Create();
         var dataLock = DataDirectoryLock.Acquire(dataDirectory);
