@@ -1,4 +1,6 @@
 using Outreach.Dashboard.Otlp;
+using Outreach.Dashboard.Telemetry.Api;
+using Outreach.Dashboard.Telemetry.Pages;
 using Outreach.Dashboard.Telemetry.Store;
 
 namespace Outreach.Dashboard.Telemetry;
@@ -18,5 +20,10 @@ public static class TelemetryEndpoints
     {
         ArgumentNullException.ThrowIfNull(app);
         OtlpReceiver.Map(app);
+        app.MapGet(StructuredLogsPage.Path, StructuredLogsPage.Render);
+        app.MapGet(TracesPage.Path, TracesPage.Render);
+        app.MapGet(TracesPage.Path + "/{traceId}", TraceDetailPage.Render);
+        app.MapGet(MetricsPage.Path, MetricsPage.Render);
+        TelemetryApi.Map(app);
     }
 }
