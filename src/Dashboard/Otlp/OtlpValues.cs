@@ -61,7 +61,7 @@ internal static class OtlpValues
         var pairs = new AttributePair[attributes.Count];
         for (var i = 0; i < pairs.Length; i++)
         {
-            pairs[i] = new AttributePair(StringPool.Share(attributes[i].Key), StringPool.Share(Text(attributes[i].Value)));
+            pairs[i] = new AttributePair(StringPool.Share(attributes[i].Key), StringPool.ShareValue(Text(attributes[i].Value)));
         }
 
         return pairs;

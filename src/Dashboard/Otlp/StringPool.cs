@@ -11,10 +11,18 @@ internal static class StringPool
 {
     private const int MaxEntries = 100_000;
 
-    /// <summary>Longer values are mostly unique (ids, URLs with ids, messages); pooling them would only fill the pool.</summary>
+    /// <summary>Names (keys, span names, scopes) longer than this are rare; pooling them would only fill the pool.</summary>
     private const int MaxPooledLength = 64;
 
+    /// <summary>
+    /// Attribute values repeat when short ("GET", "200", "postgresql"); longer ones are mostly unique (GUIDs are 36,
+    /// ids, URLs with ids), and pooling them would fill the pool with strings seen once.
+    /// </summary>
+    private const int MaxPooledValueLength = 24;
+
     private static readonly ConcurrentDictionary<string, string> Pool = new(StringComparer.Ordinal);
+
+    public static string ShareValue(string value) => value.Length > MaxPooledValueLength ? value : Share(value);
 
     public static string Share(string value)
     {
