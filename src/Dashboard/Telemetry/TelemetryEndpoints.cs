@@ -1,3 +1,8 @@
+using Outreach.Dashboard.Otlp;
+using Outreach.Dashboard.Telemetry.Api;
+using Outreach.Dashboard.Telemetry.Pages;
+using Outreach.Dashboard.Telemetry.Store;
+
 namespace Outreach.Dashboard.Telemetry;
 
 /// <summary>The telemetry slice: OTLP receiver, store, Structured logs / Traces / Metrics pages and their API.</summary>
@@ -6,11 +11,19 @@ public static class TelemetryEndpoints
     public static IServiceCollection AddDashboardTelemetry(this IServiceCollection services, DashboardOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
+        services.AddSingleton(new TelemetryRepository(options.TelemetryLimits));
+        services.AddSingleton<OtlpApiKey>();
         return services;
     }
 
     public static void Map(IEndpointRouteBuilder app)
     {
         ArgumentNullException.ThrowIfNull(app);
+        OtlpReceiver.Map(app);
+        app.MapGet(StructuredLogsPage.Path, StructuredLogsPage.Render);
+        app.MapGet(TracesPage.Path, TracesPage.Render);
+        app.MapGet(TracesPage.Path + "/{traceId}", TraceDetailPage.Render);
+        app.MapGet(MetricsPage.Path, MetricsPage.Render);
+        TelemetryApi.Map(app);
     }
 }
