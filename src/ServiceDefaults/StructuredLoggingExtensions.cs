@@ -27,6 +27,8 @@ public static class StructuredLoggingExtensions
         builder.Logging.AddFilter("System.Net.Http.HttpClient.Otlp", LogLevel.Warning);
         // "Executing endpoint 'Health checks'" every few seconds for every probe says nothing a trace does not.
         builder.Logging.AddFilter("Microsoft.AspNetCore.Routing.EndpointMiddleware", LogLevel.Warning);
+        // "Command execution completed: SELECT …" for every command of every poller; the traces carry the ones that matter.
+        builder.Logging.AddFilter("Npgsql.Command", LogLevel.Warning);
         return builder;
     }
 }

@@ -11,7 +11,10 @@ public static class TelemetryEndpoints
     public static IServiceCollection AddDashboardTelemetry(this IServiceCollection services, DashboardOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        services.AddSingleton(new TelemetryRepository(options.TelemetryLimits));
+        var repository = new TelemetryRepository(options.TelemetryLimits);
+        services.AddSingleton(repository);
+        // The Resources page's error badge counts what the store holds at Error and above.
+        services.AddSingleton<Resources.IResourceErrorCounts>(new StoredErrorCounts(repository));
         services.AddSingleton<OtlpApiKey>();
         return services;
     }
@@ -26,4 +29,9 @@ public static class TelemetryEndpoints
         app.MapGet(MetricsPage.Path, MetricsPage.Render);
         TelemetryApi.Map(app);
     }
+}
+
+internal sealed class StoredErrorCounts(TelemetryRepository repository) : Resources.IResourceErrorCounts
+{
+    public int ErrorCount(string resourceName) => repository.ErrorLogCount(resourceName);
 }

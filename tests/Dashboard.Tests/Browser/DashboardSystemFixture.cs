@@ -89,6 +89,23 @@ public sealed class DashboardSystemFixture : IAsyncLifetime
         return client;
     }
 
+    /// <summary>Activates a seat through seat-service's domain, as the connect flow does at its end (no route may).</summary>
+    public async Task ActivateSeatAsync(string seatId)
+    {
+        var database = App.Model.Find(Outreach.SeatService.EventStore.SeatEventStore.ConnectionName) as Outreach.AppHost.Hosting.ApplicationModel.IResourceWithConnectionString
+            ?? throw new InvalidOperationException("seat-service has no database.");
+        await using var store = Outreach.EventSourcing.DocumentStore.For(options =>
+        {
+            options.Connection(database.GetConnectionString());
+            Outreach.SeatService.EventStore.SeatEventStore.Configure(options);
+        });
+        await using var session = store.LightweightSession();
+        var stream = await session.Events.FetchForWriting<Outreach.SeatService.Seats.Seat>(seatId);
+        var seat = stream.Aggregate ?? throw new InvalidOperationException($"No seat {seatId}.");
+        stream.AppendOne(new Outreach.SeatService.Seats.SeatActivated(seat.Id, seat.AccountId, seat.KeyId, DateTimeOffset.UtcNow));
+        await session.SaveChangesAsync();
+    }
+
     /// <summary>A fresh account and a seat-service client authenticated with a key of it.</summary>
     public async Task<HttpClient> NewTenantAsync()
     {

@@ -55,3 +55,27 @@ public sealed class ResourceListTests
     public void Secrets_in_the_environment_are_masked_and_the_rest_stays_readable(string name, string value, string shown) =>
         EnvironmentMasking.MaskValue(name, value).ShouldBe(shown);
 }
+
+public sealed class ErrorBadgeTests
+{
+    [Fact]
+    public async Task A_resource_with_error_logs_gets_a_badge_linking_to_its_errors_and_one_without_gets_none()
+    {
+        var resources = new FixedResourceService([
+            new DashboardResource("seat-service", "seat-service", "Project", "Running", "Healthy", DateTimeOffset.UtcNow, 0, [], 1, null, null, new Dictionary<string, string>()),
+            new DashboardResource("identity-service", "identity-service", "Project", "Running", "Healthy", DateTimeOffset.UtcNow, 0, [], 2, null, null, new Dictionary<string, string>()),
+        ]);
+        await using var dashboard = await StandaloneDashboard.StartAsync(resources: resources);
+        using var client = dashboard.CreateClient();
+        var logs = Otlp.OtlpPayloads.Logs(Otlp.OtlpPayloads.Resource("seat-service"),
+            Otlp.OtlpPayloads.Log(Outreach.Dashboard.Otlp.Proto.Logs.V1.SeverityNumber.Error, "first failure"),
+            Otlp.OtlpPayloads.Log(Outreach.Dashboard.Otlp.Proto.Logs.V1.SeverityNumber.Error, "second failure"),
+            Otlp.OtlpPayloads.Log(Outreach.Dashboard.Otlp.Proto.Logs.V1.SeverityNumber.Info, "fine"));
+        (await Otlp.OtlpClient.PostProtobufAsync(client, "/v1/logs", logs)).EnsureSuccessStatusCode();
+
+        var html = await client.GetStringAsync("/");
+
+        html.ShouldContain("""<a class="badge" href="/structuredlogs?resource=seat-service&amp;level=Error" title="2 error logs">2</a>""");
+        html.Split("<tr data-resource=\"identity-service\"")[1].Split("</tr>")[0].ShouldNotContain("badge");
+    }
+}
