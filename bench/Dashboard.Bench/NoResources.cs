@@ -11,4 +11,6 @@ internal sealed class NoResources : IDashboardResourceService
 
     public Task ExecuteCommandAsync(string name, string command, CancellationToken cancellationToken) =>
         throw new ArgumentException("The bench hosts no resources.", nameof(name));
+
+    public Task<string?> GetHealthReportAsync(string instanceName, CancellationToken cancellationToken) => Task.FromResult<string?>(null);
 }
