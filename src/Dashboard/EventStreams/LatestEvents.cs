@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Npgsql;
 
 namespace Outreach.Dashboard.EventStreams;
@@ -12,7 +13,7 @@ public sealed record EventSummary(
     DateTimeOffset Timestamp,
     string? TenantId,
     string? Actor,
-    string? TraceParent)
+    [property: JsonPropertyName("traceparent")] string? TraceParent)
 {
     public string? TraceId => TraceLink.TraceIdOf(TraceParent);
 }

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using Npgsql;
 
 namespace Outreach.Dashboard.EventStreams;
@@ -16,7 +17,7 @@ public sealed record StreamEvent(
     JsonElement Data,
     string? CorrelationId,
     string? CausationId,
-    string? TraceParent,
+    [property: JsonPropertyName("traceparent")] string? TraceParent,
     string? TenantId,
     string? Actor)
 {

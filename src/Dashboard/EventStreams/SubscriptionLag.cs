@@ -3,15 +3,22 @@ using Npgsql;
 namespace Outreach.Dashboard.EventStreams;
 
 /// <summary>
-/// Where one subscription stands. <see cref="Lag"/> is the head global sequence minus the checkpoint's, the figure
-/// the store's lag gauge reports; <see cref="Unprocessed"/> counts the committed events after the checkpoint in the
-/// store's own (transaction, sequence) order, up to <see cref="SubscriptionLag.CountCap"/>.
+/// Where one subscription stands.
+/// <para>
+/// The store keeps a checkpoint as (transaction id, sequence) and, once caught up, saves "every transaction below
+/// the horizon" with the largest sequence there is, so the raw sequence is not a global sequence one can subtract.
+/// <see cref="ProcessedThrough"/> is therefore read from the log: the global sequence just before the first event
+/// after the checkpoint (the head when there is none). <see cref="Lag"/> is the head minus that, the figure the
+/// store's lag gauge reports; <see cref="Unprocessed"/> counts the committed events after the checkpoint, up to
+/// <see cref="SubscriptionLag.CountCap"/>.
+/// </para>
 /// </summary>
 public sealed record SubscriptionStatus(
     string Name,
-    long CheckpointSequence,
     ulong CheckpointTransactionId,
+    long? CheckpointSequence,
     DateTimeOffset UpdatedAt,
+    long ProcessedThrough,
     long HeadSequence,
     long Lag,
     long Unprocessed,
@@ -25,11 +32,13 @@ public static class SubscriptionLag
 
     // The first unprocessed event is read in the subscription's own order on the (tx_id, seq_id) index: cheap.
     private const string Sql = """
-        SELECT c.name, c.seq_id, c.tx_id, c.updated_at, h.head,
-               (SELECT count(*) FROM (SELECT 1 FROM events e WHERE (e.tx_id, e.seq_id) > (c.tx_id, c.seq_id) LIMIT $1) AS pending),
-               (SELECT e.timestamp FROM events e WHERE (e.tx_id, e.seq_id) > (c.tx_id, c.seq_id) ORDER BY e.tx_id, e.seq_id LIMIT 1)
+        SELECT c.name, c.tx_id, c.seq_id, c.updated_at, h.head, f.seq_id, f.timestamp,
+               (SELECT count(*) FROM (SELECT 1 FROM events e WHERE (e.tx_id, e.seq_id) > (c.tx_id, c.seq_id) LIMIT $1) AS pending)
         FROM subscription_checkpoints c
         CROSS JOIN (SELECT coalesce(max(seq_id), 0) AS head FROM events) AS h
+        LEFT JOIN LATERAL (
+            SELECT e.seq_id, e.timestamp FROM events e WHERE (e.tx_id, e.seq_id) > (c.tx_id, c.seq_id) ORDER BY e.tx_id, e.seq_id LIMIT 1
+        ) AS f ON true
         ORDER BY c.name
         """;
 
@@ -41,16 +50,18 @@ public static class SubscriptionLag
         var statuses = new List<SubscriptionStatus>();
         while (await rows.ReadAsync(cancellationToken))
         {
-            var checkpoint = rows.GetInt64(1);
+            var sequence = rows.GetInt64(2);
             var head = rows.GetInt64(4);
-            var unprocessed = rows.GetInt64(5);
+            var processedThrough = rows.IsDBNull(5) ? head : rows.GetInt64(5) - 1;
+            var unprocessed = rows.GetInt64(7);
             statuses.Add(new SubscriptionStatus(
                 rows.GetString(0),
-                checkpoint,
-                rows.GetFieldValue<ulong>(2),
+                rows.GetFieldValue<ulong>(1),
+                sequence == long.MaxValue ? null : sequence,
                 rows.GetFieldValue<DateTimeOffset>(3),
+                processedThrough,
                 head,
-                Math.Max(0, head - checkpoint),
+                Math.Max(0, head - processedThrough),
                 Math.Min(unprocessed, CountCap),
                 unprocessed > CountCap,
                 rows.IsDBNull(6) ? null : rows.GetFieldValue<DateTimeOffset>(6)));

@@ -15,7 +15,7 @@ public static class SubscriptionsPage
             ? """<p class="muted">No event stores are configured.</p>"""
             : string.Concat(reads.Select(read => Section(read, now)));
         var body = """<p><a href="/events">← Latest events</a></p>"""
-            + """<p class="muted">Lag is the head global sequence minus the checkpoint's; unprocessed counts the committed events after the checkpoint.</p>"""
+            + """<p class="muted">Processed through is the global sequence just before the first event after the checkpoint; lag is the head global sequence minus it; unprocessed counts the committed events after the checkpoint.</p>"""
             + DashboardLayout.Live(content);
         return DashboardLayout.Page(http, "Subscriptions", "/events", body);
     }
@@ -47,7 +47,7 @@ public static class SubscriptionsPage
 
         var rows = read.Value.Select(s => "<tr>"
             + $"<td>{E(s.Name)}</td>"
-            + $"""<td class="num">{Number(s.CheckpointSequence)}</td>"""
+            + $"""<td class="num">{Number(s.ProcessedThrough)}</td>"""
             + $"""<td class="num">{Number(s.HeadSequence)}</td>"""
             + $"""<td class="num{(s.Lag > 0 ? " level-Warning" : "")}">{Number(s.Lag)}</td>"""
             + $"""<td class="num">{Number(s.Unprocessed)}{(s.UnprocessedCapped ? "+" : "")}</td>"""
@@ -55,7 +55,7 @@ public static class SubscriptionsPage
             + $"<td>{EventLinks.Time(s.UpdatedAt)}</td>"
             + "</tr>");
         var table = DashboardLayout.Table(
-            ["Subscription", "Checkpoint sequence", "Head sequence", "Lag", "Unprocessed", "Oldest unprocessed age", "Checkpoint saved (UTC)"],
+            ["Subscription", "Processed through", "Head sequence", "Lag", "Unprocessed", "Oldest unprocessed age", "Checkpoint saved (UTC)"],
             rows, $"Subscriptions of {read.ServiceName}");
         return $"<section>{heading}{table}</section>";
     }
