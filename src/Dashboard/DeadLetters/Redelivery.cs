@@ -5,6 +5,9 @@ namespace Outreach.Dashboard.DeadLetters;
 /// <summary>The properties a redelivered message is published with: its own, minus what describes its failure.</summary>
 public static class Redelivery
 {
+    // RabbitMQ.Client's own publisher-confirm bookkeeping from the original publish; the client stamps a fresh one.
+    private const string PublishSequenceHeader = "x-dotnet-pub-seq-no";
+
     public static BasicProperties PropertiesOf(IReadOnlyBasicProperties failed)
     {
         ArgumentNullException.ThrowIfNull(failed);
@@ -16,7 +19,7 @@ public static class Redelivery
         if (failed.Headers is { } headers)
         {
             properties.Headers = headers
-                .Where(header => !MassTransitHeaders.DescribesTheFailure(header.Key))
+                .Where(header => !MassTransitHeaders.DescribesTheFailure(header.Key) && header.Key != PublishSequenceHeader)
                 .ToDictionary(header => header.Key, header => header.Value, StringComparer.Ordinal);
         }
 

@@ -16,7 +16,9 @@ public sealed class RabbitMQQueueCatalog : IBrokerQueueCatalog, IDisposable
 {
     private const string SystemUserName = "rabbitmq";
     private const string SystemUserHome = "/var/lib/rabbitmq";
-    private static readonly TimeSpan CacheFor = TimeSpan.FromSeconds(3);
+    // Twice the dead-letter page's refresh: an open page runs the CLI every other round, not every round. A new
+    // error queue shows within this; counts of listed queues are live regardless.
+    private static readonly TimeSpan CacheFor = TimeSpan.FromSeconds(10);
     private static readonly TimeSpan RunTimeout = TimeSpan.FromSeconds(20);
 
     private readonly RabbitMQServerResource _broker;
