@@ -67,16 +67,16 @@ public static class StreamHistoryPage
     private static string Render(string service, StreamHistoryResult history)
     {
         var stream = history.Stream;
-        var facts = $"""
-            <dl class="stream-facts">
-            <dt>Service</dt><dd>{E(service)}</dd>
-            <dt>Type</dt><dd>{E(stream.Type ?? "(none)")}</dd>
-            <dt>Version</dt><dd>{stream.Version.ToString(CultureInfo.InvariantCulture)}</dd>
-            <dt>Tenant</dt><dd>{E(stream.TenantId ?? "(none)")}</dd>
-            <dt>Created</dt><dd>{EventLinks.Time(stream.Created)}</dd>
-            <dt>Archived</dt><dd>{(stream.Archived ? "yes" : "no")}</dd>
-            </dl>
-            """;
+        var facts = DashboardLayout.Table(["Service", "Type", "Version", "Tenant", "Created (UTC)", "Archived"], [
+            "<tr>"
+            + $"<td>{E(service)}</td>"
+            + $"<td>{E(stream.Type ?? "(none)")}</td>"
+            + $"""<td class="num">{stream.Version.ToString(CultureInfo.InvariantCulture)}</td>"""
+            + $"<td>{E(stream.TenantId ?? "(none)")}</td>"
+            + $"<td>{EventLinks.Time(stream.Created)}</td>"
+            + $"<td>{(stream.Archived ? "yes" : "no")}</td>"
+            + "</tr>"], "The stream");
+
         var truncated = history.Truncated
             ? $"""<p class="muted">Showing the first {StreamHistory.MaxEvents.ToString(CultureInfo.InvariantCulture)} events; the JSON API has the same limit.</p>"""
             : "";

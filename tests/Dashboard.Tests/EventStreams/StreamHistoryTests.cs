@@ -25,10 +25,9 @@ public sealed class StreamHistoryTests(InfrastructureFixture fixture)
         response.StatusCode.ShouldBe(HttpStatusCode.OK);
         var page = await response.Content.ReadAsStringAsync();
         page.ShouldContain("<title>Stream seat-7");
-        page.ShouldContain("<dt>Type</dt><dd>Seat</dd>");
-        page.ShouldContain("<dt>Version</dt><dd>2</dd>");
-        page.ShouldContain("<dt>Tenant</dt><dd>key_a</dd>");
-        page.ShouldContain("<dt>Archived</dt><dd>no</dd>");
+        page.ShouldContain("""<caption>The stream</caption>""");
+        page.ShouldContain("""<td>seat-service</td><td>Seat</td><td class="num">2</td><td>key_a</td>""");
+        page.ShouldContain("<td>no</td></tr>");
         page.ShouldContain("Version 1 · seat_added");
         page.ShouldContain("Version 2 · seat_renamed");
         page.ShouldContain("corr-1");
