@@ -20,6 +20,9 @@ public sealed class DashboardOptions
     /// <summary>The broker whose error queues the dead-letter page lists (amqp://user:pass@host:port/vhost), if any.</summary>
     public string? BrokerConnectionString { get; set; }
 
+    /// <summary>Lists the broker's queues for the dead-letter page (AMQP cannot); without one the page says it cannot list them.</summary>
+    public DeadLetters.IBrokerQueueCatalog? BrokerQueueCatalog { get; set; }
+
     /// <summary>When set, the telemetry of the last runs is kept on disk here (optional, like Aspire's dashboard has none).</summary>
     public string? TelemetryDirectory { get; set; }
 }

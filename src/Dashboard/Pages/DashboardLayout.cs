@@ -104,14 +104,16 @@ public static class DashboardLayout
           if (live) {
             const interval = parseInt(live.dataset.interval || '2000', 10);
             const pause = document.getElementById('pause');
+            // A keyboard user's focus inside the region would be lost by the swap: wait until it leaves.
+            const holding = () => (pause && pause.checked) || document.hidden || live.contains(document.activeElement);
             async function refresh() {
-              if ((pause && pause.checked) || document.hidden) return;
+              if (holding()) return;
               try {
                 const response = await fetch(location.href, { headers: { 'x-dashboard-live': '1' } });
                 if (!response.ok) return;
                 const doc = new DOMParser().parseFromString(await response.text(), 'text/html');
                 const next = doc.getElementById('live');
-                if (next) { live.innerHTML = next.innerHTML; document.dispatchEvent(new Event('dashboard:updated')); }
+                if (next && !holding()) { live.innerHTML = next.innerHTML; document.dispatchEvent(new Event('dashboard:updated')); }
               } catch (e) { /* the AppHost may be restarting; try again next round */ }
             }
             setInterval(refresh, interval);

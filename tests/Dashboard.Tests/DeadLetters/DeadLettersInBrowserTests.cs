@@ -25,7 +25,7 @@ public sealed class DeadLettersInBrowserTests(InfrastructureFixture fixture)
             o.BrokerConnectionString = fixture.RabbitMqConnectionString;
             o.BrokerQueueCatalog = catalog;
         });
-        await using var browser = await Browser.LogInAsync(dashboard);
+        await using var browser = await HeadlessBrowser.LogInAsync(dashboard);
         var page = browser.Page;
 
         await page.GotoAsync(new Uri(dashboard.BaseAddress, "/events/deadletters").ToString());

@@ -18,7 +18,7 @@ public sealed class EventPagesInBrowserTests(InfrastructureFixture fixture)
         var trace = await SeatEvents.AppendAsync(store, "key_a", "operator", events => events.Append("seat-1", new SeatRenamed("seat-1", "Ada")));
         await SeatEvents.AppendAsync(store, "key_b", "operator", events => events.StartStream<Seat>("seat-2", new SeatAdded("seat-2", "bob@example.com")));
         await using var dashboard = await StandaloneDashboard.StartAsync(o => o.EventStores.Add(new EventStoreSource("seat-service", db)));
-        await using var browser = await Browser.LogInAsync(dashboard);
+        await using var browser = await HeadlessBrowser.LogInAsync(dashboard);
         var page = browser.Page;
 
         await page.GotoAsync(new Uri(dashboard.BaseAddress, "/events").ToString());

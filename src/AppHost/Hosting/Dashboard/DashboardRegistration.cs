@@ -14,7 +14,7 @@ namespace Outreach.AppHost.Hosting.Dashboard;
 /// <summary>What the dashboard is given from the model: its port and keys, each service's event store, the broker.</summary>
 internal static class DashboardRegistration
 {
-    public static DashboardOptions CreateOptions(DistributedApplicationModel model, int port, string otlpApiKey)
+    public static DashboardOptions CreateOptions(DistributedApplicationModel model, HostingSettings settings, int port, string otlpApiKey)
     {
         var options = new DashboardOptions
         {
@@ -32,13 +32,24 @@ internal static class DashboardRegistration
             }
         }
 
-        options.BrokerConnectionString = model.Resources.OfType<RabbitMQServerResource>().FirstOrDefault()?.GetConnectionString();
+        if (model.Resources.OfType<RabbitMQServerResource>().FirstOrDefault() is { } broker)
+        {
+            options.BrokerConnectionString = broker.GetConnectionString();
+            options.BrokerQueueCatalog = new RabbitMQQueueCatalog(broker, settings);
+        }
+
         return options;
     }
 
     public static void Register(IServiceCollection services, DashboardOptions options, bool printLoginLink)
     {
         services.AddSingleton(options);
+        if (options.BrokerQueueCatalog is IDisposable catalog)
+        {
+            // Owned by the container from here on: disposed with the application.
+            services.AddSingleton(new DisposableHolder(catalog));
+        }
+
         services.AddSingleton(provider => new AppHostDashboardResources(
             provider.GetRequiredService<ResourceNotificationService>(),
             provider.GetRequiredService<ResourceOrchestrator>(),
@@ -51,4 +62,9 @@ internal static class DashboardRegistration
             printLoginLink));
         services.AddHostedService(provider => provider.GetRequiredService<DashboardHost>());
     }
+}
+
+internal sealed class DisposableHolder(IDisposable owned) : IDisposable
+{
+    public void Dispose() => owned.Dispose();
 }

@@ -3,14 +3,14 @@ using Microsoft.Playwright;
 namespace Outreach.Dashboard.Tests.EventStreams;
 
 /// <summary>Debian's Chromium driven by Playwright, logged in to a dashboard through its token link.</summary>
-public sealed class Browser : IAsyncDisposable
+public sealed class HeadlessBrowser : IAsyncDisposable
 {
     private static readonly string[] ChromiumArgs = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update"];
 
     private readonly IPlaywright _playwright;
     private readonly IBrowser _browser;
 
-    private Browser(IPlaywright playwright, IBrowser browser, IPage page)
+    private HeadlessBrowser(IPlaywright playwright, IBrowser browser, IPage page)
     {
         _playwright = playwright;
         _browser = browser;
@@ -21,7 +21,7 @@ public sealed class Browser : IAsyncDisposable
 
     public static string ScreenshotDirectory { get; } = Path.Combine(AppContext.BaseDirectory, "TestResults", "screenshots");
 
-    public static async Task<Browser> LogInAsync(Support.StandaloneDashboard dashboard)
+    public static async Task<HeadlessBrowser> LogInAsync(Support.StandaloneDashboard dashboard)
     {
         ArgumentNullException.ThrowIfNull(dashboard);
         var playwright = await Playwright.CreateAsync();
@@ -29,7 +29,7 @@ public sealed class Browser : IAsyncDisposable
         var page = await browser.NewPageAsync(new() { ViewportSize = new() { Width = 1280, Height = 900 } });
         await page.GotoAsync(new Uri(dashboard.BaseAddress, $"/login?t={Uri.EscapeDataString(dashboard.Options.BrowserToken)}").ToString());
         Directory.CreateDirectory(ScreenshotDirectory);
-        return new Browser(playwright, browser, page);
+        return new HeadlessBrowser(playwright, browser, page);
     }
 
     public Task ScreenshotAsync(string name) =>
