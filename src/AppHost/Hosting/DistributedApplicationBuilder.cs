@@ -102,7 +102,7 @@ public sealed class DistributedApplicationBuilder : IDistributedApplicationBuild
             var allocation = ResourceAllocator.Allocate(model, dataDirectory, Configuration, Options.AllowExternalResources, !Options.DisableDashboard);
             var settings = HostingSettings.From(Configuration);
             var dashboard = allocation.DashboardPort is { } dashboardPort
-                ? DashboardRegistration.CreateOptions(model, settings, dashboardPort, allocation.OtlpApiKey!)
+                ? DashboardRegistration.CreateOptions(model, settings, Configuration, dashboardPort, allocation.OtlpApiKey!)
                 : null;
             if (dashboard is not null && settings.OtlpEndpoint is null)
             {

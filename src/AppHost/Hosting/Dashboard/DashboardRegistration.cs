@@ -1,4 +1,5 @@
 using System.Globalization;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Outreach.AppHost.Hosting.ApplicationModel;
@@ -14,7 +15,7 @@ namespace Outreach.AppHost.Hosting.Dashboard;
 /// <summary>What the dashboard is given from the model: its port and keys, each service's event store, the broker.</summary>
 internal static class DashboardRegistration
 {
-    public static DashboardOptions CreateOptions(DistributedApplicationModel model, HostingSettings settings, int port, string otlpApiKey)
+    public static DashboardOptions CreateOptions(DistributedApplicationModel model, HostingSettings settings, IConfiguration configuration, int port, string otlpApiKey)
     {
         var options = new DashboardOptions
         {
@@ -22,6 +23,8 @@ internal static class DashboardRegistration
             BrowserToken = SecretGenerator.Create(32),
             OtlpApiKey = otlpApiKey,
         };
+        // Aspire's limits unless configured: Dashboard:TelemetryLimits:MaxLogCount, MaxTraceCount, MaxMetricPointCount.
+        configuration.GetSection("Dashboard:TelemetryLimits").Bind(options.TelemetryLimits);
 
         // A service's event store is the database it references (one per service, by the design).
         foreach (var project in model.Resources.OfType<ProjectResource>())
