@@ -59,5 +59,25 @@ internal static class MetricValues
         return elapsed > 0 ? (point.Value - previous.Value) / elapsed : null;
     }
 
+    /// <summary>A histogram's measurements per second: for http.server.request.duration, the request rate.</summary>
+    public static double? CountRate(InstrumentInfo info, MetricPoint point, MetricPoint? previous)
+    {
+        ArgumentNullException.ThrowIfNull(info);
+        ArgumentNullException.ThrowIfNull(point);
+        if (!info.IsCumulative)
+        {
+            var seconds = (point.TimeUnixNano - point.StartUnixNano) / 1e9;
+            return seconds > 0 ? point.Count / seconds : null;
+        }
+
+        if (previous is null || previous.StartUnixNano != point.StartUnixNano || point.Count < previous.Count)
+        {
+            return null;
+        }
+
+        var elapsed = (point.TimeUnixNano - previous.TimeUnixNano) / 1e9;
+        return elapsed > 0 ? (point.Count - previous.Count) / elapsed : null;
+    }
+
     private static string UnitSuffix(InstrumentInfo info) => string.IsNullOrEmpty(info.Unit) ? "" : $" ({info.Unit})";
 }
