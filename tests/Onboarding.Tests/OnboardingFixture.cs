@@ -52,13 +52,35 @@ public sealed class OnboardingFixture : IAsyncLifetime
     }
 
     /// <summary>A new person's browser, phone-sized, so every page is checked at the size most links are opened on.</summary>
-    public Task<IBrowserContext> NewPersonAsync() =>
-        Browser.NewContextAsync(new() { ViewportSize = new() { Width = 390, Height = 844 }, BaseURL = SeatServiceUrl().ToString() });
+    public async Task<IBrowserContext> NewPersonAsync()
+    {
+        var context = await Browser.NewContextAsync(new() { ViewportSize = new() { Width = 390, Height = 844 }, BaseURL = SeatServiceUrl().ToString() });
+        // The first pages of a run hit services that are still compiling their code paths, on 2 shared cores: give a
+        // navigation or an action a minute before calling it a failure (assertions keep their own, shorter limits).
+        context.SetDefaultTimeout(60_000);
+        context.SetDefaultNavigationTimeout(60_000);
+        return context;
+    }
 
     public Uri SeatServiceUrl() => App.CreateHttpClient(SeatService).BaseAddress!;
 
     public static Task ScreenshotAsync(IPage page, string name) =>
         page.ScreenshotAsync(new() { Path = Path.Combine(ScreenshotDirectory, name + ".png"), FullPage = true });
+
+    /// <summary>
+    /// For a page that moves on by itself (the in-app approval screen): the picture is taken if the page is still
+    /// there; if it has already moved on, there is nothing to take, and the test's assertions say what happened.
+    /// </summary>
+    public static async Task ScreenshotIfStillShownAsync(IPage page, string name)
+    {
+        try
+        {
+            await ScreenshotAsync(page, name);
+        }
+        catch (PlaywrightException exception) when (exception.Message.Contains("Not attached to an active page", StringComparison.Ordinal))
+        {
+        }
+    }
 
     public HttpClient Operator()
     {

@@ -59,8 +59,14 @@ public sealed class DashboardSystemFixture : IAsyncLifetime
     }
 
     /// <summary>A browser that has not logged in.</summary>
-    public Task<IBrowserContext> NewBrowserAsync() =>
-        Browser.NewContextAsync(new() { ViewportSize = new() { Width = 1400, Height = 900 }, BaseURL = DashboardUrl.ToString() });
+    public async Task<IBrowserContext> NewBrowserAsync()
+    {
+        var context = await Browser.NewContextAsync(new() { ViewportSize = new() { Width = 1400, Height = 900 }, BaseURL = DashboardUrl.ToString() });
+        // 2 shared cores: a navigation or an action gets a minute before it counts as a failure.
+        context.SetDefaultTimeout(60_000);
+        context.SetDefaultNavigationTimeout(60_000);
+        return context;
+    }
 
     /// <summary>A browser logged in through the printed link, as an operator would be.</summary>
     public async Task<IPage> LoggedInPageAsync()

@@ -68,7 +68,7 @@ public sealed class ConnectLinkedInTests(OnboardingFixture system)
         await Steps.ConnectAsync(page, "jane+inapp@example.com", Password);
 
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Approve the sign-in in your LinkedIn app", new() { Timeout = 15_000 });
-        await OnboardingFixture.ScreenshotAsync(page, "in-app-approval");
+        await OnboardingFixture.ScreenshotIfStillShownAsync(page, "in-app-approval");
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Add your product", new() { Timeout = 30_000 });
     }
 
