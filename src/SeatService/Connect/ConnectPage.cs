@@ -19,6 +19,13 @@ public static class ConnectPage
         // The pages carry a secret URL and answers that change (suspend, unsuspend, each step): never cache them.
         http.Response.Headers.CacheControl = "no-store";
         http.Response.Headers["Referrer-Policy"] = "no-referrer";
+        // Nothing but our own stylesheet, our own inline script (this response's nonce) and posts to ourselves; never framed.
+        var nonce = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(16));
+        http.Response.Headers.ContentSecurityPolicy =
+            $"default-src 'none'; style-src 'self'; script-src 'nonce-{nonce}'; connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
+        http.Response.Headers.XFrameOptions = "DENY";
+        http.Response.Headers.XContentTypeOptions = "nosniff";
+        body = body.Replace("<script>", $"<script nonce=\"{nonce}\">", StringComparison.Ordinal);
         return Results.Content(
             $"""
             <!doctype html>

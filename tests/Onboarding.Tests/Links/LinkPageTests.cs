@@ -23,6 +23,36 @@ public sealed class LinkPageTests(OnboardingFixture system)
     }
 
     [Fact]
+    public async Task The_link_page_cannot_be_framed_sends_no_referrer_and_runs_only_its_own_code()
+    {
+        var tenant = await system.NewTenantAsync();
+        var (_, link) = await tenant.AddSeatAsync();
+        await using var person = await system.NewPersonAsync();
+        var page = await person.NewPageAsync();
+
+        var response = await page.GotoAsync(link);
+        var headers = await response!.AllHeadersAsync();
+
+        headers["referrer-policy"].ShouldBe("no-referrer");
+        headers["x-frame-options"].ShouldBe("DENY");
+        var policy = headers["content-security-policy"];
+        policy.ShouldContain("frame-ancestors 'none'");
+        policy.ShouldContain("default-src 'none'");
+        policy.ShouldContain("form-action 'self'");
+        // A script the page did not ship itself is refused by the browser.
+        var injected = await page.EvaluateAsync<bool>("""
+            () => new Promise(resolve => {
+              const s = document.createElement('script');
+              s.textContent = 'window.__injected = true';
+              document.addEventListener('securitypolicyviolation', () => resolve(false), { once: true });
+              document.body.appendChild(s);
+              setTimeout(() => resolve(window.__injected === true), 500);
+            })
+            """);
+        injected.ShouldBeFalse();
+    }
+
+    [Fact]
     public async Task An_expired_link_answers_410_and_says_it_expired()
     {
         var tenant = await system.NewTenantAsync();
