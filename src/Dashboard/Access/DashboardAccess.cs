@@ -51,6 +51,12 @@ public sealed class DashboardAccess
     public static Func<HttpContext, Func<Task>, Task> Middleware => async (http, next) =>
     {
         var path = http.Request.Path;
+        // Our own script and stylesheet only (inline style attributes draw the waterfall bars and swatches), never framed.
+        http.Response.Headers.ContentSecurityPolicy =
+            "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; frame-ancestors 'none'; base-uri 'none'; form-action 'self'";
+        http.Response.Headers.XFrameOptions = "DENY";
+        http.Response.Headers.XContentTypeOptions = "nosniff";
+        http.Response.Headers["Referrer-Policy"] = "no-referrer";
         if (path.StartsWithSegments("/login") || path.StartsWithSegments("/assets") || path.StartsWithSegments("/v1"))
         {
             await next();

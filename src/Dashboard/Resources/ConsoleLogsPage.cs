@@ -17,7 +17,7 @@ internal static class ConsoleLogsPage
             $"""<option value="{E(instance.Name)}"{(instance.Name == selected ? " selected" : "")}>{E(instance.Name)}</option>"""));
         var picker = $"""
             <form class="filters" method="get" action="/consolelogs">
-            <label for="resource">Resource<select id="resource" name="resource" onchange="this.form.submit()">{options}</select></label>
+            <label for="resource">Resource<select id="resource" name="resource">{options}</select></label>
             <button type="submit">Show</button>
             </form>
             """;

@@ -56,4 +56,21 @@ public sealed class BrowserTokenTests
         using var api = await client.SendAsync(header);
         api.StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
     }
+
+    [Theory]
+    [InlineData("/login")]
+    [InlineData("/")]
+    public async Task Pages_cannot_be_framed_and_run_only_the_dashboards_own_script(string path)
+    {
+        await using var dashboard = await StandaloneDashboard.StartAsync();
+        using var client = dashboard.CreateClient(authenticated: path != "/");
+
+        using var response = await client.GetAsync(path);
+
+        var policy = response.Headers.GetValues("Content-Security-Policy").Single();
+        policy.ShouldContain("script-src 'self'");
+        policy.ShouldContain("frame-ancestors 'none'");
+        response.Headers.GetValues("X-Frame-Options").Single().ShouldBe("DENY");
+        response.Headers.GetValues("Referrer-Policy").Single().ShouldBe("no-referrer");
+    }
 }
