@@ -35,7 +35,7 @@ public static class BodyMutations
                 yield return Case($"{field} is a {name}", BodyRoute.Body(route.With(field, json)));
             if (!value.StartsWith('"'))
                 continue;
-            foreach (var hostile in HostileValues(route, field))
+            foreach (var hostile in HostileValues(field))
                 yield return hostile;
         }
 
@@ -56,7 +56,7 @@ public static class BodyMutations
             foreach (var idempotency in IdempotencyMutations(route))
                 yield return idempotency;
 
-        IEnumerable<HostileCase> HostileValues(BodyRoute route, string field)
+        IEnumerable<HostileCase> HostileValues(string field)
         {
             var shaped = route.Shaped.Contains(field);
             var breaker = route.Breakers.FirstOrDefault(b => b.Key != field);
