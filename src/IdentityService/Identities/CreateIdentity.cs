@@ -23,6 +23,8 @@ public static class CreateIdentity
     {
         if (request is null)
             return Problems.Invalid("firstName", "A JSON body with firstName, lastName and role is required.");
+        if (request.Role is not null && request.JobTitle is not null && request.Role.Trim() != request.JobTitle.Trim())
+            return Problems.Invalid("jobTitle", "jobTitle and role name the same field; send one, or the same value in both.");
         if (IdentityFields.Text(request.FirstName, "firstName", IdentityFields.MaxNameLength, required: true, out var firstName) is { } badFirst)
             return badFirst;
         if (IdentityFields.Text(request.LastName, "lastName", IdentityFields.MaxNameLength, required: true, out var lastName) is { } badLast)

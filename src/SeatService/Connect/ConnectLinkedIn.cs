@@ -82,7 +82,7 @@ public static class ConnectLinkedIn
     {
         var (refusal, stream) = await BoundSeatAsync(token, links, session, http, ct);
         if (refusal is not null)
-            return Results.Json(new { status = "refused" }, statusCode: 403);
+            return Problems.Forbidden("This link is not open in this browser.");
         http.Response.Headers.CacheControl = "no-store";
         var seat = stream!.Aggregate!;
         if (seat.LoginSessionId is not { } sessionId)

@@ -62,7 +62,8 @@ public static class SetupWizard
             return null;
         }, ct);
 
-    public static async Task<IResult> Review(string token, ConnectLinkState links, IDocumentSession session, TimeProvider clock, HttpContext http,
+    // Review and Complete read no field, but bind the form like every other step so that its anti-forgery token is checked.
+    public static async Task<IResult> Review(string token, IFormCollection antiforgeryForm, ConnectLinkState links, IDocumentSession session, TimeProvider clock, HttpContext http,
         CancellationToken ct) =>
         await StepAsync(token, links, session, http, (seat, stream) =>
         {
@@ -72,7 +73,7 @@ public static class SetupWizard
         }, ct);
 
     /// <summary>Activation: the last step, allowed only once LinkedIn is connected and every step was saved.</summary>
-    public static async Task<IResult> Complete(string token, ConnectLinkState links, IDocumentSession session, TimeProvider clock, HttpContext http,
+    public static async Task<IResult> Complete(string token, IFormCollection antiforgeryForm, ConnectLinkState links, IDocumentSession session, TimeProvider clock, HttpContext http,
         CancellationToken ct)
     {
         IResult? done = null;

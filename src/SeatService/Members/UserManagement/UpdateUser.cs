@@ -20,6 +20,8 @@ public static class UpdateUser
     {
         if (body is null)
             return Problems.Invalid("user_uid", "A JSON object with user_uid is required.");
+        if (JsonBodyFields.Unreadable(body) is { } unreadable)
+            return unreadable;
         if (JsonBodyFields.Text(body, "user_uid", out _, out var uid) is { } badUid)
             return badUid;
         if (string.IsNullOrEmpty(uid))
