@@ -21,6 +21,7 @@ public sealed class TenantState
     public required string MemberInviteToken { get; init; }
     public required string SentInvitationId { get; init; }
     public required string QueuedInvitationId { get; init; }
+    public required string RecipientProviderId { get; init; }
     public required IReadOnlyList<string> Secrets { get; init; }
 
     /// <summary>Stream ids of the tenant's own records, for counting their events.</summary>
@@ -29,6 +30,22 @@ public sealed class TenantState
         PendingSeatId, ActiveSeatId, $"seat-{PendingSeatId}", $"seat-{ActiveSeatId}", IdentityId, MemberUid, MemberInviteToken,
         SentInvitationId, QueuedInvitationId,
     ];
+
+    /// <summary>The values a route template names as {placeholder}.</summary>
+    public IReadOnlyDictionary<string, string> Placeholders() => new Dictionary<string, string>
+    {
+        ["pendingSeat"] = PendingSeatId,
+        ["activeSeat"] = ActiveSeatId,
+        ["identity"] = IdentityId,
+        ["session"] = SessionId,
+        ["account"] = LinkedInAccountId,
+        ["uid"] = MemberUid,
+        ["inviteToken"] = MemberInviteToken,
+        ["sentInvitation"] = SentInvitationId,
+        ["queuedInvitation"] = QueuedInvitationId,
+        ["providerId"] = RecipientProviderId,
+        ["accessKey"] = Key.AccessKey,
+    };
 
     public static async Task<TenantState> CreateAsync(IsolationFixture system, string tag, string linkedInUsername)
     {
@@ -99,6 +116,7 @@ public sealed class TenantState
             MemberInviteToken = invite.Id("invite_token"),
             SentInvitationId = sent.Id("invitation_id"),
             QueuedInvitationId = queued[1],
+            RecipientProviderId = providerId,
             Secrets =
             [
                 key.AccountId, key.KeyId, key.AccessKey, key.Secret, pendingSeat, activeSeat, identityId, sessionId, accountId,
