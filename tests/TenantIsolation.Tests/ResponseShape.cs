@@ -6,7 +6,7 @@ namespace Outreach.TenantIsolation.Tests;
 /// <summary>What two answers must share to be indistinguishable, and the per-request fields that may differ.</summary>
 public static class ResponseShape
 {
-    private static readonly string[] PerRequestFields = ["traceId", "requestId"];
+    private static readonly string[] PerRequestFields = ["traceId", "trace_id", "requestId"];
 
     /// <summary>Every property path of the body ("errors.user_id", "users[]"), sorted and joined.</summary>
     public static string Of(JsonElement body)
