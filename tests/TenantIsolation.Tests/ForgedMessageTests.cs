@@ -68,6 +68,11 @@ public sealed class ForgedMessageTests(IsolationFixture system, ITestOutputHelpe
         if (check.Status != 200 || !check.Body.GetProperty("connected").GetBoolean())
             failures.Add($"the victim's identity is no longer connected: {check.Status} {check.Text}");
 
+        var identityView = await system.QueryAsync<long>("identitiesdb", "SELECT count(*) FROM seat_views WHERE seat_id = $1 AND account_id <> $2",
+            victim.ActiveSeatId, victim.Key.AccountId);
+        if (identityView != 0)
+            failures.Add("identity-service's view of the victim's seat took another account's message");
+
         var seat = await system.QueryAsync<string>("invitationsdb", "SELECT status || ' ' || key_id FROM seat_views WHERE seat_id = $1", victim.ActiveSeatId);
         if (seat != $"active {victim.Key.KeyId}")
             failures.Add($"invitation-service's view of the victim's seat changed: {seat}");
