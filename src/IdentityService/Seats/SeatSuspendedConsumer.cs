@@ -9,11 +9,17 @@ namespace Outreach.IdentityService.Seats;
 /// SeatSuspended: the seat's identities are logged out at LinkedIn, their stored sessions wiped and their state
 /// disconnected. The inbox makes a redelivered message a no-op.
 /// </summary>
-public sealed class SeatSuspendedConsumer(IDocumentStore store, ILinkedInProvider provider, TimeProvider clock) : InboxConsumer<SeatSuspended>(store)
+public sealed class SeatSuspendedConsumer(IDocumentStore store, ILinkedInProvider provider, TimeProvider clock, ILogger<SeatSuspendedConsumer> logger)
+    : InboxConsumer<SeatSuspended>(store)
 {
     protected override async Task HandleAsync(ConsumeContext<SeatSuspended> context, IDocumentSession session)
     {
         var message = context.Message;
+        if (!await SeatTenancy.IsOfAccountAsync(session, message.SeatId, message.AccountId, context.CancellationToken))
+        {
+            SeatTenancy.LogForeignAccount(logger, nameof(SeatSuspended), message.SeatId, message.AccountId);
+            return;
+        }
         session.TenantId = message.KeyId;
         session.Events.Append(SeatViews.StreamId(message.SeatId),
             new SeatSuspensionApplied(message.SeatId, message.AccountId, message.KeyId, message.SuspendedAt));

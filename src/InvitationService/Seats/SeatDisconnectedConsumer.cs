@@ -10,7 +10,8 @@ namespace Outreach.InvitationService.Seats;
 /// SeatDisconnected (the seat was deleted): it never sends again, and everything it had queued is cancelled, under
 /// its sender gate so the queue cannot be sending one of them meanwhile.
 /// </summary>
-public sealed class SeatDisconnectedConsumer(IDocumentStore store, SenderGate gate, TimeProvider clock) : InboxConsumer<SeatDisconnected>(store)
+public sealed class SeatDisconnectedConsumer(IDocumentStore store, SenderGate gate, TimeProvider clock, ILogger<SeatDisconnectedConsumer> logger)
+    : InboxConsumer<SeatDisconnected>(store)
 {
     protected override async ValueTask<IAsyncDisposable?> EnterAsync(ConsumeContext<SeatDisconnected> context) =>
         await gate.EnterAsync(context.Message.SeatId, context.CancellationToken);
@@ -18,6 +19,11 @@ public sealed class SeatDisconnectedConsumer(IDocumentStore store, SenderGate ga
     protected override async Task HandleAsync(ConsumeContext<SeatDisconnected> context, IDocumentSession session)
     {
         var m = context.Message;
+        if (!await SeatTenancy.IsOfAccountAsync(session, m.SeatId, m.AccountId, context.CancellationToken))
+        {
+            SeatTenancy.LogForeignAccount(logger, nameof(SeatDisconnected), m.SeatId, m.AccountId);
+            return;
+        }
         session.TenantId = m.KeyId;
         session.Events.Append(SeatViews.StreamId(m.SeatId), new SeatStatusApplied(m.SeatId, m.AccountId, m.KeyId, "deleted", m.DisconnectedAt));
         var queued = await session.QueryAsync("SELECT invitation_id FROM invitation_list WHERE seat_id = $1 AND key_id = $2 AND status = 'queued'",

@@ -11,17 +11,21 @@ namespace Outreach.InvitationService.Seats;
 /// so a send in flight finishes first and none starts after without seeing the suspension. The inbox makes a
 /// redelivered message a no-op.
 /// </summary>
-public sealed class SeatSuspendedConsumer(IDocumentStore store, SenderGate gate) : InboxConsumer<SeatSuspended>(store)
+public sealed class SeatSuspendedConsumer(IDocumentStore store, SenderGate gate, ILogger<SeatSuspendedConsumer> logger) : InboxConsumer<SeatSuspended>(store)
 {
     protected override async ValueTask<IAsyncDisposable?> EnterAsync(ConsumeContext<SeatSuspended> context) =>
         await gate.EnterAsync(context.Message.SeatId, context.CancellationToken);
 
-    protected override Task HandleAsync(ConsumeContext<SeatSuspended> context, IDocumentSession session)
+    protected override async Task HandleAsync(ConsumeContext<SeatSuspended> context, IDocumentSession session)
     {
         var message = context.Message;
+        if (!await SeatTenancy.IsOfAccountAsync(session, message.SeatId, message.AccountId, context.CancellationToken))
+        {
+            SeatTenancy.LogForeignAccount(logger, nameof(SeatSuspended), message.SeatId, message.AccountId);
+            return;
+        }
         session.TenantId = message.KeyId;
         session.Events.Append(SeatViews.StreamId(message.SeatId),
             new SeatSuspensionApplied(message.SeatId, message.AccountId, message.KeyId, message.SuspendedAt));
-        return Task.CompletedTask;
     }
 }
