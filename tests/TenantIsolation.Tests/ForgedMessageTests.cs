@@ -12,7 +12,10 @@ namespace Outreach.TenantIsolation.Tests;
 [Collection(IsolationSuite.Name)]
 public sealed class ForgedMessageTests(IsolationFixture system, ITestOutputHelper output)
 {
-    public static TheoryData<string> Forgeries => new() { nameof(SeatSuspended), nameof(SeatDisconnected), nameof(UserMigrated) };
+    public static TheoryData<string> Forgeries => new() { nameof(SeatSuspended), nameof(SeatDisconnected), nameof(UserMigrated), nameof(SeatUnsuspended), nameof(SeatDailyLimitChanged) };
+
+    // Only invitation-service consumes these two.
+    private static readonly HashSet<string> InvitationServiceOnly = [nameof(SeatUnsuspended), nameof(SeatDailyLimitChanged)];
 
     [Theory]
     [MemberData(nameof(Forgeries))]
@@ -26,13 +29,15 @@ public sealed class ForgedMessageTests(IsolationFixture system, ITestOutputHelpe
         {
             nameof(SeatSuspended) => new SeatSuspended(victim.ActiveSeatId, forger.AccountId, forger.KeyId, now),
             nameof(SeatDisconnected) => new SeatDisconnected(victim.ActiveSeatId, forger.AccountId, forger.KeyId, now),
+            nameof(SeatUnsuspended) => new SeatUnsuspended(victim.ActiveSeatId, forger.AccountId, forger.KeyId, now),
+            nameof(SeatDailyLimitChanged) => new SeatDailyLimitChanged(victim.ActiveSeatId, forger.AccountId, forger.KeyId, 0, now),
             _ => new UserMigrated($"mig_{Guid.NewGuid():N}", [victim.ActiveSeatId], forger.AccountId, forger.KeyId, forgerSecondKey.KeyId, now),
         };
 
         var messageId = Guid.NewGuid();
         await PublishAsync(message, messageId);
         var failures = new List<string>();
-        foreach (var database in new[] { "identitiesdb", "invitationsdb" })
+        foreach (var database in InvitationServiceOnly.Contains(forgery) ? ["invitationsdb"] : new[] { "identitiesdb", "invitationsdb" })
         {
             try
             {
@@ -57,6 +62,8 @@ public sealed class ForgedMessageTests(IsolationFixture system, ITestOutputHelpe
             case SeatSuspended m: await BrokerClient.PublishAsync(broker, m, messageId); break;
             case SeatDisconnected m: await BrokerClient.PublishAsync(broker, m, messageId); break;
             case UserMigrated m: await BrokerClient.PublishAsync(broker, m, messageId); break;
+            case SeatUnsuspended m: await BrokerClient.PublishAsync(broker, m, messageId); break;
+            case SeatDailyLimitChanged m: await BrokerClient.PublishAsync(broker, m, messageId); break;
         }
     }
 

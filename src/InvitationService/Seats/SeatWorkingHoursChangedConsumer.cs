@@ -13,19 +13,26 @@ namespace Outreach.InvitationService.Seats;
 public sealed partial class SeatWorkingHoursChangedConsumer(IDocumentStore store, QueueSignal queue, ILogger<SeatWorkingHoursChangedConsumer> logger)
     : InboxConsumer<SeatWorkingHoursChanged>(store)
 {
-    protected override Task HandleAsync(ConsumeContext<SeatWorkingHoursChanged> context, IDocumentSession session)
+    protected override async Task HandleAsync(ConsumeContext<SeatWorkingHoursChanged> context, IDocumentSession session)
     {
         var m = context.Message;
         if (!IsApplicable(m))
         {
             LogIgnored(logger, m.SeatId, m.TimeZone, m.StartMinute, m.EndMinute);
-            return Task.CompletedTask;
+            return;
         }
+
+        // Another account's seat: forged or misrouted, it changes nothing.
+        if (!await SeatTenancy.IsOfAccountAsync(session, m.SeatId, m.AccountId, context.CancellationToken))
+        {
+            SeatTenancy.LogForeignAccount(logger, nameof(SeatWorkingHoursChanged), m.SeatId, m.AccountId);
+            return;
+        }
+
         session.TenantId = m.KeyId;
         session.Events.Append(SeatViews.StreamId(m.SeatId), new SeatWorkingHoursApplied(m.SeatId, m.AccountId, m.KeyId, m.TimeZone, m.StartMinute,
             m.EndMinute, m.Days?.Distinct().Order().ToArray(), m.ChangedAt));
         queue.Wake();
-        return Task.CompletedTask;
     }
 
     private static bool IsApplicable(SeatWorkingHoursChanged m)
