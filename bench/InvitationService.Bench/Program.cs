@@ -99,7 +99,7 @@ List<Sender> drainSeats;
 // 3. Suspend → stop, one seat per sample, beside a raw MassTransit publish → consume round trip.
 {
     Console.WriteLine($"3. suspend: baseline, {samples} MassTransit publish → consume round trips (10 untimed first)…");
-    var broker = await BrokerBaseline.StartAsync(await system.BrokerAsync());
+    var broker = await BrokerRoundTrip.StartAsync(await system.BrokerAsync(), "invitation-bench");
     for (var i = 0; i < 10; i++)
         await broker.RoundTripAsync();
     var trips = new List<double>();

@@ -29,6 +29,10 @@ public static class Extensions
         builder.Services.AddHttpProblemDetails();
         builder.Services.AddJsonConventions();
         builder.Services.AddOpenApi();
+        // Aspire's service discovery: "http://seat-service" resolves to the endpoints the AppHost hands out
+        // (services__seat-service__http__0, __1, … one per replica), taken in turn. Clients that call another
+        // service opt in with AddServiceDiscovery() on their HttpClient.
+        builder.Services.AddServiceDiscovery();
         return builder;
     }
 

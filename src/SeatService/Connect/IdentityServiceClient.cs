@@ -11,6 +11,7 @@ namespace Outreach.SeatService.Connect;
 public sealed class IdentityServiceClient(HttpClient http, IConfiguration configuration)
 {
     public const string UrlKey = "services:identity-service:http:0";
+    private static readonly Uri Address = new("http://identity-service/");
 
     /// <summary>The seat's identity, created once (identity-service answers the same id when asked again).</summary>
     public async Task<string> EnsureSeatIdentityAsync(string seatId, string accountId, string keyId, string firstName, string lastName, CancellationToken ct)
@@ -52,8 +53,9 @@ public sealed class IdentityServiceClient(HttpClient http, IConfiguration config
 
     private HttpRequestMessage Request(HttpMethod method, string path, object? body)
     {
-        var baseUrl = configuration[UrlKey] ?? throw new InvalidOperationException($"{UrlKey} is missing: run seat-service under the AppHost.");
-        var request = new HttpRequestMessage(method, new Uri(new Uri(baseUrl.TrimEnd('/') + "/"), path));
+        _ = configuration[UrlKey] ?? throw new InvalidOperationException($"{UrlKey} is missing: run seat-service under the AppHost.");
+        // By name: service discovery picks one of identity-service's replicas for each request.
+        var request = new HttpRequestMessage(method, new Uri(Address, path));
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", configuration["Operator:Token"]);
         if (body is not null)
             request.Content = JsonContent.Create(body);

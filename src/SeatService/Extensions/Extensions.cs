@@ -28,7 +28,7 @@ internal static class Extensions
         builder.Services.Configure<ConnectLinkOptions>(builder.Configuration.GetSection("ConnectLinks"));
         builder.Services.AddSingleton<ConnectLinks>();
         builder.Services.AddSingleton<ConnectLinkState>();
-        builder.Services.AddHttpClient<IdentityServiceClient>();
+        builder.Services.AddHttpClient<IdentityServiceClient>().AddServiceDiscovery();
         builder.Services.AddAntiforgery();
     }
 }

@@ -23,7 +23,7 @@ public static class RemoteAccessKeyExtensions
     {
         ArgumentNullException.ThrowIfNull(builder);
         var seatService = builder.Configuration[RemoteAccessKeyOptions.SeatServiceUrlKey];
-        if (!Uri.TryCreate(seatService, UriKind.Absolute, out var seatServiceUrl))
+        if (!Uri.TryCreate(seatService, UriKind.Absolute, out _))
         {
             throw new InvalidOperationException(
                 $"{RemoteAccessKeyOptions.SeatServiceUrlKey} is missing or not a URL. Run the service under the AppHost " +
@@ -36,11 +36,13 @@ public static class RemoteAccessKeyExtensions
 
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<RemoteAccessKeyCache>();
+        builder.Services.AddServiceDiscovery();
         builder.Services.AddHttpClient<SeatServiceAccessKeys>(client =>
             {
-                client.BaseAddress = seatServiceUrl;
+                client.BaseAddress = RemoteAccessKeyOptions.SeatServiceAddress;
                 client.Timeout = timeout;
             })
+            .AddServiceDiscovery()
             // The default already hides header values; said here because these headers carry the credential.
             .RedactLoggedHeaders(_ => true);
         builder.Services.AddTransient<IStartupFilter, RevocationWiringCheck>();

@@ -8,6 +8,9 @@ public sealed class RemoteAccessKeyOptions
     /// <summary>Service discovery entry of seat-service's first endpoint, as the AppHost hands it out (services__seat-service__http__0).</summary>
     public const string SeatServiceUrlKey = "services:seat-service:http:0";
 
+    /// <summary>seat-service by name: service discovery spreads the checks over every replica it knows.</summary>
+    public static readonly Uri SeatServiceAddress = new("http://seat-service");
+
     /// <summary>
     /// How long an accepted key is believed without asking again. Revocation does not wait for it: the AccessKeyRevoked
     /// message evicts the key at once; this bounds only how stale an answer gets if that message is lost.

@@ -22,13 +22,17 @@ public sealed class SeatServiceAccessKeys(HttpClient http, RemoteAccessKeyCache 
             return cached is null ? KeyCheck.Refused : KeyCheck.Accepted(cached);
 
         var started = clock.GetUtcNow();
-        var check = await AskAsync(presented, ct);
+        var check = await AskAsync(presented, lastAttempt: false, ct);
         if (check.Outcome != KeyCheckOutcome.Unavailable)
             cache.Remember(cacheKey, check.Key, started);
         return check;
     }
 
-    private async Task<KeyCheck> AskAsync(PresentedCredentials presented, CancellationToken ct)
+    /// <summary>
+    /// One question to seat-service. A replica that cannot be reached (stopped, crashed, restarting) is asked past
+    /// once: service discovery hands the second attempt to the next replica, so one replica down costs no 503.
+    /// </summary>
+    private async Task<KeyCheck> AskAsync(PresentedCredentials presented, bool lastAttempt, CancellationToken ct)
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, CurrentKeyPath);
         AddHeaders(request, presented);
@@ -49,6 +53,10 @@ public sealed class SeatServiceAccessKeys(HttpClient http, RemoteAccessKeyCache 
                 return KeyCheck.Unavailable;
             }
             return KeyCheck.Accepted(new CallerKey(body.AccountId, body.KeyId));
+        }
+        catch (HttpRequestException) when (!lastAttempt)
+        {
+            return await AskAsync(presented, lastAttempt: true, ct);
         }
         catch (HttpRequestException exception)
         {

@@ -3,15 +3,15 @@ using System.Diagnostics;
 using MassTransit;
 using Outreach.ServiceDefaults.Messaging;
 
-namespace Outreach.InvitationService.Bench;
+namespace Outreach.Bench;
 
 /// <summary>The bench's own message: nothing in the system publishes or consumes it.</summary>
-public sealed record InvitationBenchPing(Guid Id);
+public sealed record BenchPing(Guid Id);
 
 /// <summary>Completes the waiter of every ping it receives.</summary>
-public sealed class InvitationBenchPingConsumer(ConcurrentDictionary<Guid, TaskCompletionSource<long>> waiting) : IConsumer<InvitationBenchPing>
+public sealed class BenchPingConsumer(ConcurrentDictionary<Guid, TaskCompletionSource<long>> waiting) : IConsumer<BenchPing>
 {
-    public Task Consume(ConsumeContext<InvitationBenchPing> context)
+    public Task Consume(ConsumeContext<BenchPing> context)
     {
         var received = Stopwatch.GetTimestamp();
         if (waiting.TryRemove(context.Message.Id, out var waiter))
@@ -21,33 +21,33 @@ public sealed class InvitationBenchPingConsumer(ConcurrentDictionary<Guid, TaskC
 }
 
 /// <summary>
-/// Figure 3's baseline: a raw MassTransit publish → consume round trip over the system's RabbitMQ, configured as
+/// A baseline: a raw MassTransit publish → consume round trip over the system's RabbitMQ, configured as
 /// ServiceDefaults configures the services' buses (host, port and credentials given apart, publisher confirms on),
-/// one consumer of a bench-only message on a queue of its own.
+/// one consumer of a bench-only message on a queue of its own (named by the bench). Shared by the benches (linked in).
 /// </summary>
-internal sealed class BrokerBaseline : IAsyncDisposable
+internal sealed class BrokerRoundTrip : IAsyncDisposable
 {
     private readonly IBusControl _bus;
     private readonly ConcurrentDictionary<Guid, TaskCompletionSource<long>> _waiting = new();
 
-    private BrokerBaseline(string connectionString)
+    private BrokerRoundTrip(string connectionString, string bench)
     {
         var connection = RabbitMqConnection.Parse(connectionString);
         _bus = Bus.Factory.CreateUsingRabbitMq(rabbit =>
         {
-            rabbit.Host(connection.Host, connection.Port, connection.VirtualHost, "invitation-bench", host =>
+            rabbit.Host(connection.Host, connection.Port, connection.VirtualHost, bench, host =>
             {
                 host.Username(connection.Username);
                 host.Password(connection.Password);
                 host.PublisherConfirmation = true;
             });
-            rabbit.ReceiveEndpoint("invitation-bench-ping", endpoint => endpoint.Consumer(() => new InvitationBenchPingConsumer(_waiting)));
+            rabbit.ReceiveEndpoint($"{bench}-ping", endpoint => endpoint.Consumer(() => new BenchPingConsumer(_waiting)));
         });
     }
 
-    public static async Task<BrokerBaseline> StartAsync(string connectionString)
+    public static async Task<BrokerRoundTrip> StartAsync(string connectionString, string bench)
     {
-        var baseline = new BrokerBaseline(connectionString);
+        var baseline = new BrokerRoundTrip(connectionString, bench);
         await baseline._bus.StartAsync();
         return baseline;
     }
@@ -59,7 +59,7 @@ internal sealed class BrokerBaseline : IAsyncDisposable
         var waiter = new TaskCompletionSource<long>(TaskCreationOptions.RunContinuationsAsynchronously);
         _waiting[id] = waiter;
         var started = Stopwatch.GetTimestamp();
-        await _bus.Publish(new InvitationBenchPing(id));
+        await _bus.Publish(new BenchPing(id));
         var received = await waiter.Task.WaitAsync(TimeSpan.FromSeconds(30));
         return Stopwatch.GetElapsedTime(started, received).TotalMilliseconds;
     }
