@@ -20,6 +20,7 @@ public static class HttpProblemDetailsExtensions
         // convention its key is written "trace_id".
         services.AddProblemDetails(options => options.CustomizeProblemDetails = TooLargeBodies.Rewrite);
         services.AddExceptionHandler<BadRequestExceptionHandler>();
+        services.AddExceptionHandler<DatabaseUnavailableExceptionHandler>();
         // Without this, minimal APIs answer a bad body with an empty 400 outside Development;
         // throwing lets BadRequestExceptionHandler answer the same way in every environment.
         services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
