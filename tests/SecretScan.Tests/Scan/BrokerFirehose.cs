@@ -26,7 +26,15 @@ public sealed class BrokerFirehose : IAsyncDisposable
     public static async Task<BrokerFirehose> StartAsync(DistributedApplication app, string amqpConnectionString)
     {
         var broker = app.Model.Resources.OfType<RabbitMQServerResource>().Single();
-        await RabbitmqctlAsync(broker, "trace_on");
+        // Each rabbitmqctl run boots an Erlang VM: on two busy cores that can take a minute; a stuck one is retried.
+        try
+        {
+            await RabbitmqctlAsync(broker, "trace_on");
+        }
+        catch (TimeoutException)
+        {
+            await RabbitmqctlAsync(broker, "trace_on");
+        }
         var firehose = new BrokerFirehose();
         var factory = new ConnectionFactory { Uri = new Uri(amqpConnectionString) };
         firehose._connection = await factory.CreateConnectionAsync();
@@ -104,8 +112,16 @@ public sealed class BrokerFirehose : IAsyncDisposable
         using var process = Process.Start(start) ?? throw new InvalidOperationException("rabbitmqctl did not start.");
         var output = process.StandardOutput.ReadToEndAsync();
         var errors = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        await process.WaitForExitAsync(timeout.Token);
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(120));
+        try
+        {
+            await process.WaitForExitAsync(timeout.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException($"rabbitmqctl {command} did not finish within 120 s.");
+        }
         if (process.ExitCode != 0)
             throw new InvalidOperationException($"rabbitmqctl {command} failed ({process.ExitCode}): {await output}{await errors}");
     }
