@@ -25,7 +25,7 @@ public sealed class SecretScanTests(ScanFixture system, ITestOutputHelper output
         output.WriteLine(report.Table());
 
         scenario.Secrets.Kinds.ShouldBe(
-            ["operator token", "dashboard browser token", "OTLP API key", "access key", "key secret", "connect-link token", "onboarding cookie",
+            ["operator token", "dashboard browser token", "OTLP API key", "database password", "broker password", "access key", "key secret", "connect-link token", "onboarding cookie",
              "LinkedIn password", "wrong 2FA code", "2FA code", "LinkedIn session token"], ignoreOrder: true);
         // Every place the issue names was looked at and held something to look at.
         foreach (var place in new[] { "db seatsdb", "db identitiesdb", "db invitationsdb", "console seat-service", "console identity-service",

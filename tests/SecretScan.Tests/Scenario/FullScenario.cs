@@ -4,10 +4,11 @@ using Outreach.SecretScan.Tests.Scan;
 namespace Outreach.SecretScan.Tests.Scenario;
 
 /// <summary>
-/// One account's life through every service, with secrets whose values we know: the operator token; two access keys
+/// One account's life through every service, with secrets whose values we know: the operator, dashboard and OTLP
+/// tokens and the database and broker passwords; two access keys
 /// and their secrets, used in every accepted form (x-access-key, X-API-KEY, X-API-KEY + X-API-SECRET, Bearer) and
 /// once with an Idempotency-Key; a seat onboarded through its connect link (sign-up, LinkedIn password, a 2FA
-/// checkpoint answered wrong, then right); a tenant identity's login and a login with a wrong password; the session
+/// checkpoint answered wrong twice, then right); a tenant identity's login and a login with a wrong password; the session
 /// tokens the sandbox hands out; invitations sent directly and through the queue; the seat migrated to the second
 /// key, suspended (its session wiped) and unsuspended (a new connect link).
 /// </summary>
@@ -24,6 +25,9 @@ public sealed class FullScenario(ScanFixture system)
         _secrets.Add("dashboard browser token", system.App.DashboardBrowserToken!);
         if (system.App.Services.GetService(typeof(Outreach.Dashboard.DashboardOptions)) is Outreach.Dashboard.DashboardOptions { OtlpApiKey: { } otlpKey })
             _secrets.Add("OTLP API key", otlpKey);
+        // The infrastructure's own passwords: the services get them in connection strings, the dashboard shows those.
+        _secrets.Add("database password", new Npgsql.NpgsqlConnectionStringBuilder(system.ConnectionString("seatsdb")).Password!);
+        _secrets.Add("broker password", Uri.UnescapeDataString(new Uri(await system.BrokerAsync()).UserInfo.Split(':', 2)[1]));
 
         using var operatorClient = system.Operator();
         var account = (await operatorClient.SendJsonAsync(HttpMethod.Post, "/admin/accounts", new { name = "Scan Corp" })).Ok(201);
@@ -71,10 +75,14 @@ public sealed class FullScenario(ScanFixture system)
         Expect(await browser.SubmitAsync("linkedin", new Dictionary<string, string> { ["username"] = "sam+2fa@scan-corp.example.com", ["password"] = password }), 200, "LinkedIn login");
         await Eventually.Async(async () => await browser.LoginStatusAsync() == "checkpoint", "the seat's login asks for a 2FA code");
 
-        var wrong = _secrets.Add("wrong 2FA code", "wrong-" + Guid.NewGuid().ToString("N")[..12]);
-        var (_, wrongPage) = await browser.SubmitAsync("linkedin/code", new Dictionary<string, string> { ["code"] = wrong });
-        if (!wrongPage.Contains("attempts left", StringComparison.Ordinal))
-            throw new InvalidOperationException("A wrong code was not refused: " + wrongPage);
+        // Two wrong codes (of the three the sandbox allows), then the right one.
+        foreach (var attempt in new[] { 1, 2 })
+        {
+            var wrong = _secrets.Add("wrong 2FA code", $"wrong{attempt}-" + Guid.NewGuid().ToString("N")[..12]);
+            var (_, wrongPage) = await browser.SubmitAsync("linkedin/code", new Dictionary<string, string> { ["code"] = wrong });
+            if (!wrongPage.Contains("attempts left", StringComparison.Ordinal))
+                throw new InvalidOperationException("A wrong code was not refused: " + wrongPage);
+        }
         Expect(await browser.SubmitAsync("linkedin/code", new Dictionary<string, string> { ["code"] = _secrets.Add("2FA code", system.CheckpointCode) }), 200, "right code");
         await Eventually.Async(async () => await browser.LoginStatusAsync() == "connected", "the seat's login connects");
 
