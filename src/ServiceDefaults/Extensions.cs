@@ -13,7 +13,7 @@ using Outreach.ServiceDefaults.Telemetry;
 namespace Microsoft.Extensions.Hosting;
 
 /// <summary>
-/// What every Outreach service shares: telemetry, health, error answers, JSON and API docs.
+/// What every Outreach service shares: telemetry, log redaction, health, error answers, JSON and API docs.
 /// A service calls <see cref="AddServiceDefaults"/> on its builder and <see cref="MapDefaultEndpoints"/> on its app.
 /// </summary>
 public static class Extensions
@@ -33,6 +33,8 @@ public static class Extensions
         // (services__seat-service__http__0, __1, … one per replica), taken in turn. Clients that call another
         // service opt in with AddServiceDiscovery() on their HttpClient.
         builder.Services.AddServiceDiscovery();
+        // Last: it wraps the logger providers registered above (console, OpenTelemetry), so every sink is redacted.
+        builder.AddLogRedaction();
         return builder;
     }
 

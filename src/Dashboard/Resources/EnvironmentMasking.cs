@@ -4,7 +4,7 @@ namespace Outreach.Dashboard.Resources;
 
 /// <summary>
 /// Hides secrets in a resource's environment before the details page shows it: whole values of secret-looking
-/// names, and the password inside connection strings and URLs (the rest stays readable, because a host or port
+/// names (a password, secret, token, key, credential, or a name ending in "code"), and the password inside connection strings and URLs (the rest stays readable, because a host or port
 /// is what one looks for when something does not connect).
 /// </summary>
 public static partial class EnvironmentMasking
@@ -18,7 +18,7 @@ public static partial class EnvironmentMasking
 
     public static string MaskValue(string name, string value)
     {
-        if (SecretWords.Any(word => name.Contains(word, StringComparison.OrdinalIgnoreCase)))
+        if (SecretWords.Any(word => name.Contains(word, StringComparison.OrdinalIgnoreCase)) || NamesACode(name))
         {
             return Mask;
         }
@@ -26,6 +26,9 @@ public static partial class EnvironmentMasking
         var masked = ConnectionStringPassword().Replace(value, match => $"{match.Groups["key"].Value}={Mask}");
         return UrlPassword().Replace(masked, match => $"{match.Groups["scheme"].Value}{match.Groups["user"].Value}:{Mask}@");
     }
+
+    /// <summary>A verification or pass code (Sandbox__CheckpointCode, OTP_CODE); not a word that merely contains "code" (ENCODING).</summary>
+    private static bool NamesACode(string name) => name.EndsWith("code", StringComparison.OrdinalIgnoreCase);
 
     [GeneratedRegex(@"(?<key>password|pwd)\s*=\s*[^;]*", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex ConnectionStringPassword();

@@ -51,6 +51,9 @@ public sealed class ResourceListTests
     [InlineData("ConnectionStrings__rabbitmq", "amqp://outreach:s3cr3t@127.0.0.1:5672", "amqp://outreach:••••••••@127.0.0.1:5672")]
     [InlineData("Operator__Token", "s3cr3t", "••••••••")]
     [InlineData("OTEL_EXPORTER_OTLP_HEADERS", "x-otlp-api-key=s3cr3t", "••••••••")]
+    [InlineData("Sandbox__CheckpointCode", "2fa-5e1f2a3b4c5d", "••••••••")]
+    [InlineData("OTP_CODE", "918273", "••••••••")]
+    [InlineData("DOTNET_SYSTEM_TEXT_ENCODING", "utf-8", "utf-8")]
     [InlineData("ASPNETCORE_URLS", "http://127.0.0.1:5000", "http://127.0.0.1:5000")]
     public void Secrets_in_the_environment_are_masked_and_the_rest_stays_readable(string name, string value, string shown) =>
         EnvironmentMasking.MaskValue(name, value).ShouldBe(shown);

@@ -103,6 +103,26 @@ public sealed class IdempotencyKeyTests(SeatServiceFixture system)
     }
 
     [Fact]
+    public async Task A_replayed_key_issuance_returns_the_same_secret_which_the_database_never_holds_in_the_clear()
+    {
+        var accountId = await system.CreateAccountAsync("Sealed Answers");
+        var idempotencyKey = Guid.NewGuid().ToString();
+        var (first, issued) = await PostAsync(system.Operator(), $"/admin/accounts/{accountId}/access-keys", new { }, idempotencyKey);
+        var (second, replayed) = await PostAsync(system.Operator(), $"/admin/accounts/{accountId}/access-keys", new { }, idempotencyKey);
+
+        first.StatusCode.ShouldBe(HttpStatusCode.Created);
+        second.Headers.GetValues("Idempotent-Replayed").ShouldBe(["true"]);
+        replayed.GetProperty("secret").GetString().ShouldBe(issued.GetProperty("secret").GetString());
+        foreach (var value in new[] { issued.GetProperty("access_key").GetString()!, issued.GetProperty("secret").GetString()!, idempotencyKey })
+        {
+            var hex = Convert.ToHexStringLower(System.Text.Encoding.UTF8.GetBytes(value));
+            (await system.QueryAsync<long>("seatsdb", "SELECT count(*) FROM idempotency_keys t WHERE t::text LIKE $1 OR t::text LIKE $2", $"%{value}%", $"%{hex}%"))
+                .ShouldBe(0L, "the kept answer holds a secret or the key in the clear");
+        }
+        (await system.QueryAsync<long>("seatsdb", "SELECT count(*) FROM idempotency_keys WHERE scope = 'operator'")).ShouldBeGreaterThan(0L);
+    }
+
+    [Fact]
     public async Task An_oversized_body_is_refused_naming_the_body()
     {
         var tenant = await system.NewTenantClientAsync();

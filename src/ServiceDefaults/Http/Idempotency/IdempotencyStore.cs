@@ -5,7 +5,8 @@ namespace Outreach.ServiceDefaults.Http.Idempotency;
 /// <summary>
 /// Idempotency keys in the service's own database. A key is scoped to the caller (an access key or the operator), so
 /// two tenants may use the same key without meeting. The claim is one atomic statement: of two concurrent requests
-/// with one key, exactly one runs.
+/// with one key, exactly one runs. Rows hold a hash of the key and a sealed body (<see cref="IdempotencySeal"/>): an
+/// answer may carry a new secret, and the database must not.
 /// </summary>
 public sealed class IdempotencyStore(NpgsqlDataSource db, TimeProvider clock, Microsoft.Extensions.Options.IOptions<IdempotencyOptions> options)
 {
@@ -46,6 +47,7 @@ public sealed class IdempotencyStore(NpgsqlDataSource db, TimeProvider clock, Mi
     public async Task<IdempotencyClaim> ClaimAsync(string scope, string key, byte[] fingerprint, CancellationToken ct)
     {
         await EnsureSchemaAsync(ct);
+        var rowKey = IdempotencySeal.RowKey(scope, key);
         var now = clock.GetUtcNow();
         // A new key is inserted; an expired one is taken over; a live one is left alone and read below.
         await using (var claim = db.CreateCommand("""
@@ -58,7 +60,7 @@ public sealed class IdempotencyStore(NpgsqlDataSource db, TimeProvider clock, Mi
             """))
         {
             claim.Parameters.AddWithValue(scope);
-            claim.Parameters.AddWithValue(key);
+            claim.Parameters.AddWithValue(rowKey);
             claim.Parameters.AddWithValue(fingerprint);
             claim.Parameters.AddWithValue(now);
             claim.Parameters.AddWithValue(now - options.Value.Retention);
@@ -69,7 +71,7 @@ public sealed class IdempotencyStore(NpgsqlDataSource db, TimeProvider clock, Mi
         await using var read = db.CreateCommand(
             "SELECT fingerprint, status_code, content_type, location, body FROM idempotency_keys WHERE scope = $1 AND key = $2");
         read.Parameters.AddWithValue(scope);
-        read.Parameters.AddWithValue(key);
+        read.Parameters.AddWithValue(rowKey);
         await using var reader = await read.ExecuteReaderAsync(ct);
         if (!await reader.ReadAsync(ct))
             return new IdempotencyClaim.InProgress(); // released between the two statements: the client may retry
@@ -77,11 +79,13 @@ public sealed class IdempotencyStore(NpgsqlDataSource db, TimeProvider clock, Mi
             return new IdempotencyClaim.Mismatch();
         if (reader.IsDBNull(1))
             return new IdempotencyClaim.InProgress();
+        // The fingerprint matched, so the caller holds the key the body was sealed with.
+        var body = reader.IsDBNull(4) ? [] : IdempotencySeal.Open(scope, key, reader.GetFieldValue<byte[]>(4)) ?? [];
         return new IdempotencyClaim.Replay(new StoredResponse(
             reader.GetInt32(1),
             reader.IsDBNull(2) ? null : reader.GetString(2),
             reader.IsDBNull(3) ? null : reader.GetString(3),
-            reader.IsDBNull(4) ? [] : reader.GetFieldValue<byte[]>(4)));
+            body));
     }
 
     public async Task CompleteAsync(string scope, string key, StoredResponse response, CancellationToken ct)
@@ -89,11 +93,11 @@ public sealed class IdempotencyStore(NpgsqlDataSource db, TimeProvider clock, Mi
         await using var command = db.CreateCommand(
             "UPDATE idempotency_keys SET status_code = $3, content_type = $4, location = $5, body = $6 WHERE scope = $1 AND key = $2");
         command.Parameters.AddWithValue(scope);
-        command.Parameters.AddWithValue(key);
+        command.Parameters.AddWithValue(IdempotencySeal.RowKey(scope, key));
         command.Parameters.AddWithValue(response.StatusCode);
         command.Parameters.Add(new NpgsqlParameter { Value = (object?)response.ContentType ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Text });
         command.Parameters.Add(new NpgsqlParameter { Value = (object?)response.Location ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Text });
-        command.Parameters.AddWithValue(response.Body);
+        command.Parameters.AddWithValue(IdempotencySeal.Seal(scope, key, response.Body));
         await command.ExecuteNonQueryAsync(ct);
     }
 
@@ -102,7 +106,7 @@ public sealed class IdempotencyStore(NpgsqlDataSource db, TimeProvider clock, Mi
     {
         await using var command = db.CreateCommand("DELETE FROM idempotency_keys WHERE scope = $1 AND key = $2 AND status_code IS NULL");
         command.Parameters.AddWithValue(scope);
-        command.Parameters.AddWithValue(key);
+        command.Parameters.AddWithValue(IdempotencySeal.RowKey(scope, key));
         await command.ExecuteNonQueryAsync(ct);
     }
 
