@@ -13,8 +13,18 @@ internal static class ServiceErrors
         foreach (var (instance, _) in system.Processes().Where(p => p.Name.Contains("-service", StringComparison.Ordinal)).OrderBy(p => p.Name, StringComparer.Ordinal))
         {
             var causes = new Dictionary<string, int>(StringComparer.Ordinal);
-            foreach (var line in system.LogLines(instance))
+            var lines = system.LogLines(instance);
+            for (var i = 0; i < lines.Count; i++)
             {
+                var line = lines[i];
+                // The plain console (Development): "fail: Category[id]", then the message and the exception, indented.
+                if (line.StartsWith("fail: ", StringComparison.Ordinal) || line.StartsWith("crit: ", StringComparison.Ordinal))
+                {
+                    var plain = string.Join(" ", lines.Skip(i + 1).Take(2).Select(l => l.Trim()));
+                    var key = Trim(plain);
+                    causes[key] = causes.GetValueOrDefault(key) + 1;
+                    continue;
+                }
                 if (!line.StartsWith('{') || !(line.Contains("\"LogLevel\":\"Error\"", StringComparison.Ordinal) || line.Contains("\"LogLevel\":\"Critical\"", StringComparison.Ordinal)))
                     continue;
                 try
