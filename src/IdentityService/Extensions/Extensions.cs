@@ -12,6 +12,7 @@ internal static class Extensions
     {
         builder.AddNpgsqlDataSource(IdentityEventStore.ConnectionName);
         builder.AddIdempotencyKeys();
+        builder.AddPerKeyRateLimits();
         builder.Services.AddEventStore(opts =>
         {
             opts.ConnectionFromConfiguration(IdentityEventStore.ConnectionName);
