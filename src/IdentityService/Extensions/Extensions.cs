@@ -29,6 +29,8 @@ internal static class Extensions
 
         builder.Services.Configure<LoginWatcherOptions>(builder.Configuration.GetSection("LinkedIn:LoginWatcher"));
         builder.Services.AddHostedService<LoginWatcher>();
+        builder.Services.Configure<LoginThrottleOptions>(builder.Configuration.GetSection(LoginThrottleOptions.SectionName));
+        builder.Services.AddSingleton<LoginThrottle>();
         builder.AddLinkedInProviderClient<ILinkedInProvider, SandboxProviderClient>();
     }
 }
