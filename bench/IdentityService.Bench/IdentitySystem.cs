@@ -23,6 +23,7 @@ internal sealed class IdentitySystem : IAsyncDisposable
     public static async Task<IdentitySystem> StartAsync()
     {
         var appHost = await DistributedApplicationTestingBuilder.CreateAsync<Projects.Outreach_AppHost>();
+        WithoutRateLimits(appHost);
         var app = await appHost.BuildAsync();
         try
         {
@@ -63,4 +64,12 @@ internal sealed class IdentitySystem : IAsyncDisposable
     public HttpClient SandboxClient() => _app.CreateHttpClient(Sandbox);
 
     public ValueTask DisposeAsync() => _app.DisposeAsync();
+
+    // The bench measures the service, not the per-key limit: its load comes from one key.
+    private static void WithoutRateLimits(IDistributedApplicationTestingBuilder appHost)
+    {
+        foreach (var service in new[] { "seat-service", "identity-service", "invitation-service" })
+            appHost.Resources.OfType<Outreach.AppHost.Hosting.ApplicationModel.Resource>().Single(r => r.Name == service).EnvironmentCallbacks.Add(context =>
+                context.EnvironmentVariables["RateLimits__PermitsPerMinute"] = "10000000");
+    }
 }

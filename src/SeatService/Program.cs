@@ -7,6 +7,7 @@ builder.AddApplicationServices();
 
 var app = builder.Build();
 app.MapDefaultEndpoints();
+app.UsePerKeyRateLimits();
 app.UseIdempotencyKeys();
 app.UseEventMetadata();
 app.UseAntiforgery();

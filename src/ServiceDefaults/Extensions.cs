@@ -73,13 +73,15 @@ public static class Extensions
                 [HealthStatus.Degraded] = StatusCodes.Status503ServiceUnavailable,
                 [HealthStatus.Unhealthy] = StatusCodes.Status503ServiceUnavailable,
             },
-        });
+        })
+        // A probe is never a tenant's traffic, whatever headers it carries.
+        .DisableRateLimiting();
         // Liveness: only the "live" checks.
         app.MapHealthChecks(AlivenessEndpointPath, new HealthCheckOptions
         {
             Predicate = registration => registration.Tags.Contains(HealthTags.Live),
             ResponseWriter = HealthResponseWriter.WriteAsync,
-        });
+        }).DisableRateLimiting();
 
         if (app.Environment.IsDevelopment())
         {

@@ -1,13 +1,16 @@
 namespace Outreach.AppHost.Hosting;
 
 /// <summary>
-/// The AppHost's own switches (--data-dir DIR, --fresh, and the verb <c>publish --target kubernetes --output DIR</c>);
-/// everything else is configuration.
+/// The AppHost's own switches (--data-dir DIR, --fresh, and the verbs <c>publish --target kubernetes --output DIR</c> and
+/// <c>rotate-operator-token</c>); everything else is configuration.
 /// </summary>
 internal sealed record AppHostArguments(string? DataDirectory, bool Fresh, string[] Remaining)
 {
     /// <summary>Set by <c>publish</c>: write deployment manifests instead of running anything.</summary>
     public Publishing.PublishRequest? Publish { get; init; }
+
+    /// <summary>Set by <c>rotate-operator-token</c>: write a new operator token into the data directory and exit.</summary>
+    public bool RotateOperatorToken { get; init; }
 
     public static AppHostArguments Parse(IReadOnlyList<string> args)
     {
@@ -15,10 +18,15 @@ internal sealed record AppHostArguments(string? DataDirectory, bool Fresh, strin
         var fresh = false;
         var remaining = new List<string>();
         Publishing.PublishRequest? publish = null;
+        var rotateOperatorToken = false;
         for (var index = 0; index < args.Count; index++)
         {
             var argument = args[index];
-            if (index == 0 && argument == "publish")
+            if (index == 0 && argument == "rotate-operator-token")
+            {
+                rotateOperatorToken = true;
+            }
+            else if (index == 0 && argument == "publish")
             {
                 publish = new Publishing.PublishRequest("kubernetes", "manifests");
             }
@@ -56,6 +64,6 @@ internal sealed record AppHostArguments(string? DataDirectory, bool Fresh, strin
             }
         }
 
-        return new AppHostArguments(dataDirectory, fresh, [.. remaining]) { Publish = publish };
+        return new AppHostArguments(dataDirectory, fresh, [.. remaining]) { Publish = publish, RotateOperatorToken = rotateOperatorToken };
     }
 }

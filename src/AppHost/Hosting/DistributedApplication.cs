@@ -14,6 +14,7 @@ public sealed class DistributedApplication : IAsyncDisposable
     private readonly DistributedApplicationOptions _options;
     private bool _started;
     private bool _disposed;
+    private readonly IReadOnlyList<string>? _messages;
 
     internal DistributedApplication(IHost host, DataDirectory dataDirectory, DataDirectoryLock dataLock, DistributedApplicationOptions options)
     {
@@ -30,6 +31,18 @@ public sealed class DistributedApplication : IAsyncDisposable
         DataDirectory = new DataDirectory(Path.GetDirectoryName(publishedFiles[0]) ?? ".");
         PublishedFiles = publishedFiles;
     }
+
+    private DistributedApplication(IHost host, DataDirectory dataDirectory, IReadOnlyList<string> messages)
+    {
+        _host = host;
+        _options = new DistributedApplicationOptions();
+        DataDirectory = dataDirectory;
+        _messages = messages;
+    }
+
+    /// <summary>A one-off command that already did its work (<c>rotate-operator-token</c>): Run prints what it did.</summary>
+    internal static DistributedApplication Completed(HostApplicationBuilder host, DataDirectory dataDirectory, IReadOnlyList<string> messages) =>
+        new(host.Build(), dataDirectory, messages);
 
     /// <summary>An application that was only published (<c>publish --target kubernetes</c>): Run prints what was written.</summary>
     internal static DistributedApplication Published(HostApplicationBuilder host, IReadOnlyList<string> files) =>
@@ -91,6 +104,17 @@ public sealed class DistributedApplication : IAsyncDisposable
     /// <summary>Starts, then runs until Ctrl+C or SIGTERM; a failure to start sets a non-zero exit code.</summary>
     public async Task RunAsync(CancellationToken cancellationToken = default)
     {
+        if (_messages is not null)
+        {
+            foreach (var message in _messages)
+            {
+                await System.Console.Out.WriteLineAsync(message);
+            }
+
+            await DisposeAsync();
+            return;
+        }
+
         if (PublishedFiles is not null)
         {
             foreach (var file in PublishedFiles)

@@ -18,6 +18,7 @@ public sealed class DistributedApplicationBuilder : IDistributedApplicationBuild
     private readonly HostApplicationBuilder _host;
     private readonly TestingHook? _testingHook;
     private readonly Publishing.PublishRequest? _publish;
+    private readonly bool _rotateOperatorToken;
 
     public DistributedApplicationBuilder(DistributedApplicationOptions options)
     {
@@ -26,6 +27,7 @@ public sealed class DistributedApplicationBuilder : IDistributedApplicationBuild
         _testingHook?.Apply(options);
         var arguments = AppHostArguments.Parse(options.Args);
         _publish = arguments.Publish;
+        _rotateOperatorToken = arguments.RotateOperatorToken;
         options.DataDirectory ??= arguments.DataDirectory;
         options.Fresh |= arguments.Fresh;
         Options = options;
@@ -89,6 +91,16 @@ public sealed class DistributedApplicationBuilder : IDistributedApplicationBuild
         var dataDirectory = new DataDirectory(Options.DataDirectory ?? DataDirectory.DefaultPath());
         dataDirectory.Create();
         var dataLock = DataDirectoryLock.Acquire(dataDirectory);
+        if (_rotateOperatorToken)
+        {
+            // Under the directory's lock: a running system keeps the token it started with, so rotating under it would
+            // leave the operator holding a token nothing accepts yet. The lock refuses while a run is using the directory.
+            using (dataLock)
+                OperatorTokens.Rotate(dataDirectory);
+            return DistributedApplication.Completed(_host, dataDirectory,
+                [$"[apphost] Operator token rotated in {dataDirectory.Combine("secrets.json")}; the next run uses it and the old one is refused."]);
+        }
+
         try
         {
             LeftoverCleaner.CleanAsync(dataDirectory, message => System.Console.Error.WriteLine($"[apphost] {message}")).GetAwaiter().GetResult();

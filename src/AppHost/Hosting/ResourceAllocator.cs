@@ -52,7 +52,7 @@ internal static class ResourceAllocator
             }
         }
 
-        var operatorToken = secrets.GetOrCreate("operator_token", () => SecretGenerator.Create(32));
+        var operatorToken = OperatorTokens.GetOrCreate(secrets);
         if (!withDashboard)
         {
             return new ResourceAllocation(operatorToken, null, null);

@@ -12,6 +12,7 @@ internal static class Extensions
     {
         builder.AddNpgsqlDataSource(IdentityEventStore.ConnectionName);
         builder.AddIdempotencyKeys();
+        builder.AddPerKeyRateLimits();
         builder.Services.AddEventStore(opts =>
         {
             opts.ConnectionFromConfiguration(IdentityEventStore.ConnectionName);
@@ -28,6 +29,8 @@ internal static class Extensions
 
         builder.Services.Configure<LoginWatcherOptions>(builder.Configuration.GetSection("LinkedIn:LoginWatcher"));
         builder.Services.AddHostedService<LoginWatcher>();
+        builder.Services.Configure<LoginThrottleOptions>(builder.Configuration.GetSection(LoginThrottleOptions.SectionName));
+        builder.Services.AddSingleton<LoginThrottle>();
         builder.AddLinkedInProviderClient<ILinkedInProvider, SandboxProviderClient>();
     }
 }

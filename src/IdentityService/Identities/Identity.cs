@@ -24,6 +24,9 @@ public sealed class Identity
     public string? StoredSessionId { get; private set; }
     public string? SealedSessionToken { get; private set; }
 
+    /// <summary>When each login was requested, for <see cref="LoginThrottle"/>.</summary>
+    public List<DateTimeOffset> LoginsRequestedAt { get; } = [];
+
     /// <summary>The login in flight, if any: one per identity.</summary>
     public LoginAttempt? Login { get; private set; }
 
@@ -52,8 +55,11 @@ public sealed class Identity
         Login = null;
     }
 
-    public void Apply(LinkedInLoginRequested e) =>
+    public void Apply(LinkedInLoginRequested e)
+    {
         Login = new LoginAttempt(e.SessionId, LoginStatus.Queued, e.UsesStoredSession, e.Country, e.ExpiresAt);
+        LoginsRequestedAt.Add(e.RequestedAt);
+    }
 
     public void Apply(LinkedInLoginStarted e) => Login = Login! with { Status = LoginStatus.InProgress };
 

@@ -56,9 +56,9 @@ public static class InternalSeatApi
     }
 
     private static async Task<IResult> Login([FromRoute(Name = "identity_id")] string identityId, StartLogin.Request? request,
-        IDocumentSession session, TimeProvider clock, CancellationToken ct) =>
+        IDocumentSession session, LoginThrottle throttle, TimeProvider clock, CancellationToken ct) =>
         await OwnerAsync(session, identityId, ct) is { } owner
-            ? await StartLogin.Handle(identityId, request, owner, session, clock, ct)
+            ? await StartLogin.Handle(identityId, request, owner, session, throttle, clock, ct)
             : Problems.NotFound("identity");
 
     private static async Task<IResult> Status([FromRoute(Name = "identity_id")] string identityId, [FromRoute(Name = "session_id")] string sessionId,

@@ -12,7 +12,8 @@ namespace Outreach.IdentityService.LinkedIn;
 /// → 200 {"status":"success","message":"LinkedIn login initiated","identity_id","login_result":{profile_id, session_id, status:"queued"}}.
 /// The request appends LinkedInLoginRequested (published as LoginQueued); the worker does the rest. Without username
 /// and password the stored session is used, which needs an identity that was connected before. A second login while
-/// one is in flight is a 409 (Unipile answers 425 auth_in_progress).
+/// one is in flight is a 409 (Unipile answers 425 auth_in_progress). Past the identity's login budget (LoginThrottle: 5
+/// starts in 15 minutes) it is a 429 with retry-after, and nothing is appended.
 /// </summary>
 public static class StartLogin
 {
@@ -27,7 +28,7 @@ public static class StartLogin
     public sealed record Response(string Status, string Message, string IdentityId, LoginResult LoginResult);
 
     public static async Task<IResult> Handle([FromRoute(Name = "identity_id")] string identityId, Request? request, ClaimsPrincipal user,
-        IDocumentSession session, TimeProvider clock, CancellationToken ct)
+        IDocumentSession session, LoginThrottle throttle, TimeProvider clock, CancellationToken ct)
     {
         var stream = await TenantIdentities.LoadAsync(session, identityId, user.Tenant(), ct);
         if (stream?.Aggregate is not { } identity)
@@ -39,6 +40,8 @@ public static class StartLogin
         if (identity.HasLoginInProgress(now))
             return Results.Problem(statusCode: StatusCodes.Status409Conflict, title: "Login in progress", type: "errors/auth_in_progress",
                 detail: $"A LinkedIn login for this identity is still in progress (session {identity.Login!.SessionId}); finish or let it expire first.");
+        if (throttle.Refuse(identity, now) is { } throttled)
+            return throttled;
 
         var wait = request.MaxVerificationWaitTime ?? DefaultMaxVerificationWaitSeconds;
         var sessionId = LoginIds.NewSessionId();

@@ -13,6 +13,7 @@ internal static class Extensions
     {
         builder.AddNpgsqlDataSource(InvitationEventStore.ConnectionName);
         builder.AddIdempotencyKeys();
+        builder.AddPerKeyRateLimits();
         builder.Services.AddEventStore(opts =>
         {
             opts.ConnectionFromConfiguration(InvitationEventStore.ConnectionName);

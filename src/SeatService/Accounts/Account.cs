@@ -6,6 +6,7 @@ public sealed class Account
     public string Id { get; private set; } = "";
     public string Name { get; private set; } = "";
     public Dictionary<string, bool> KeysRevoked { get; } = [];
+    public int? RequestsPerMinute { get; private set; }
 
     public void Apply(AccountCreated e)
     {
@@ -16,6 +17,8 @@ public sealed class Account
     public void Apply(AccessKeyIssued e) => KeysRevoked[e.KeyId] = false;
 
     public void Apply(AccessKeyRevoked e) => KeysRevoked[e.KeyId] = true;
+
+    public void Apply(AccountRateLimitSet e) => RequestsPerMinute = e.RequestsPerMinute;
 
     public bool HasLiveKey(string keyId) => KeysRevoked.TryGetValue(keyId, out var revoked) && !revoked;
 }

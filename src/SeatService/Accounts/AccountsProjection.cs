@@ -19,5 +19,8 @@ public sealed class AccountsProjection : EventProjection
     public Task Project(AccessKeyRevoked e, ProjectionContext ctx) => ctx.EnqueueAsync(
         "UPDATE access_keys SET revoked_at = $2 WHERE key_id = $1", e.KeyId, e.RevokedAt);
 
+    public Task Project(AccountRateLimitSet e, ProjectionContext ctx) => ctx.EnqueueAsync(
+        "UPDATE accounts SET requests_per_minute = $2 WHERE account_id = $1", e.AccountId, e.RequestsPerMinute);
+
     public override Task ResetAsync(SqlContext context) => context.ExecuteAsync("TRUNCATE accounts, access_keys");
 }

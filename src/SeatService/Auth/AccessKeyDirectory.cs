@@ -3,7 +3,10 @@ using Outreach.ServiceDefaults.Auth;
 
 namespace Outreach.SeatService.Auth;
 
-/// <summary>Resolves presented credentials against the access_keys read table. Revoked keys are not found.</summary>
+/// <summary>
+/// Resolves presented credentials against the access_keys read table. Revoked keys are not found. The account's
+/// rate-limit override is read in the same query, so limiting a request costs no lookup of its own.
+/// </summary>
 public sealed class AccessKeyDirectory(NpgsqlDataSource db)
 {
     public async Task<CallerKey?> FindAsync(PresentedCredentials presented, CancellationToken ct)
@@ -13,7 +16,11 @@ public sealed class AccessKeyDirectory(NpgsqlDataSource db)
             if (!accessKey.StartsWith(Secrets.AccessKeyPrefix, StringComparison.Ordinal))
                 return null;
             await using var command = db.CreateCommand(
-                "SELECT account_id, key_id, access_key_hash FROM access_keys WHERE access_key_hash = $1 AND revoked_at IS NULL");
+                """
+                SELECT k.account_id, k.key_id, k.access_key_hash, a.requests_per_minute
+                FROM access_keys k LEFT JOIN accounts a ON a.account_id = k.account_id
+                WHERE k.access_key_hash = $1 AND k.revoked_at IS NULL
+                """);
             command.Parameters.AddWithValue(Secrets.Hash(accessKey));
             return await ReadAsync(command, accessKey, ct);
         }
@@ -21,7 +28,11 @@ public sealed class AccessKeyDirectory(NpgsqlDataSource db)
         if (presented is { KeyId: { } keyId, Secret: { } secret })
         {
             await using var command = db.CreateCommand(
-                "SELECT account_id, key_id, secret_hash FROM access_keys WHERE key_id = $1 AND revoked_at IS NULL");
+                """
+                SELECT k.account_id, k.key_id, k.secret_hash, a.requests_per_minute
+                FROM access_keys k LEFT JOIN accounts a ON a.account_id = k.account_id
+                WHERE k.key_id = $1 AND k.revoked_at IS NULL
+                """);
             command.Parameters.AddWithValue(keyId);
             return await ReadAsync(command, secret, ct);
         }
@@ -40,7 +51,7 @@ public sealed class AccessKeyDirectory(NpgsqlDataSource db)
             return null;
         // The lookup already matched on the hash; the constant-time comparison keeps timing independent of the value.
         return Secrets.HashMatches(presentedSecret, reader.GetString(2))
-            ? new CallerKey(reader.GetString(0), reader.GetString(1))
+            ? new CallerKey(reader.GetString(0), reader.GetString(1)) { RequestsPerMinute = reader.IsDBNull(3) ? null : reader.GetInt32(3) }
             : null;
     }
 }

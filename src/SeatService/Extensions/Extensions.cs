@@ -12,6 +12,7 @@ internal static class Extensions
     {
         builder.AddNpgsqlDataSource("seatsdb");
         builder.AddIdempotencyKeys();
+        builder.AddPerKeyRateLimits();
         builder.Services.AddEventStore(SeatEventStore.Configure).AddRelay(SeatRelay.Configure);
         builder.AddMessaging(queuePrefix: "seat-service");
 

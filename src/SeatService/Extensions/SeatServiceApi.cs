@@ -16,9 +16,12 @@ internal static class SeatServiceApi
         admin.MapPost("/accounts/{accountId}/access-keys", IssueAccessKey.Handle);
         admin.MapDelete("/accounts/{accountId}/access-keys/{keyId}", RevokeAccessKey.Handle);
         admin.MapGet("/accounts/{accountId}/status", AccountStatus.Handle);
+        admin.MapPut("/accounts/{accountId}/rate-limit", SetRateLimit.Handle);
 
         var tenant = app.MapGroup("").RequireAuthorization(AccessKeyAuthenticationHandler.SchemeName).WithTags("Seats");
-        tenant.MapGet("/v1/access-keys/current", CurrentAccessKey.Handle);
+        // The other services' key check: not counted, or a tenant busy here would get 503s from them (their check
+        // would meet the limit). It only reads the key the caller already presented.
+        tenant.MapGet("/v1/access-keys/current", CurrentAccessKey.Handle).DisableRateLimiting();
         tenant.MapGet("/user-list", UserList.Handle);
         tenant.MapPost("/functions/v1/api-user-management", UserManagementEndpoint.Handle);
         tenant.MapMembersApi();

@@ -43,5 +43,7 @@ public static class SeatServiceMigrations
         (3, "seat_keys", Seats.SeatKeys.Migration),
         // 20, not 4: leaves room for steps being written on other branches; steps apply in version order, gaps allowed.
         (20, "seat_list_changed_xid", Seats.SeatListVersions.Migration),
+        // 30: other branches may be writing 21 and up.
+        (30, "account_rate_limits", Accounts.SetRateLimit.Migration),
     ];
 }

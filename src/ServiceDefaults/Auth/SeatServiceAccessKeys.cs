@@ -52,7 +52,7 @@ public sealed class SeatServiceAccessKeys(HttpClient http, RemoteAccessKeyCache 
                 logger.LogWarning("seat-service's access key check answered without an account or key id.");
                 return KeyCheck.Unavailable;
             }
-            return KeyCheck.Accepted(new CallerKey(body.AccountId, body.KeyId));
+            return KeyCheck.Accepted(new CallerKey(body.AccountId, body.KeyId) { RequestsPerMinute = body.RequestsPerMinute });
         }
         catch (HttpRequestException) when (!lastAttempt)
         {
@@ -89,5 +89,8 @@ public sealed class SeatServiceAccessKeys(HttpClient http, RemoteAccessKeyCache 
         request.Headers.Add("X-API-SECRET", presented.Secret);
     }
 
-    private sealed record CurrentKey(string? AccountId, string? KeyId);
+    // requests_per_minute is the account's rate-limit override: carried in this answer, and so cached with the key,
+    // because every request already needs the key check and an override then reaches this service within the cache's
+    // lifetime without a message of its own.
+    private sealed record CurrentKey(string? AccountId, string? KeyId, int? RequestsPerMinute);
 }

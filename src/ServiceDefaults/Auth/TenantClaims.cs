@@ -11,6 +11,9 @@ public static class TenantClaims
     public const string AccountId = "account_id";
     public const string KeyId = "key_id";
 
+    /// <summary>The account's rate-limit override, present only when the operator set one.</summary>
+    public const string RequestsPerMinute = "requests_per_minute";
+
     /// <summary>The caller's tenant: every query and write is scoped to it.</summary>
     public static CallerKey Tenant(this ClaimsPrincipal user) =>
         new(user.FindFirstValue(AccountId) ?? throw new InvalidOperationException("Route is not authenticated by access key."),
@@ -20,7 +23,9 @@ public static class TenantClaims
     public static ClaimsPrincipal ToPrincipal(this CallerKey key, string scheme)
     {
         ArgumentNullException.ThrowIfNull(key);
-        return new ClaimsPrincipal(new ClaimsIdentity(
-            [new Claim(AccountId, key.AccountId), new Claim(KeyId, key.KeyId)], scheme));
+        List<Claim> claims = [new Claim(AccountId, key.AccountId), new Claim(KeyId, key.KeyId)];
+        if (key.RequestsPerMinute is { } limit)
+            claims.Add(new Claim(RequestsPerMinute, limit.ToString(System.Globalization.CultureInfo.InvariantCulture), ClaimValueTypes.Integer32));
+        return new ClaimsPrincipal(new ClaimsIdentity(claims, scheme));
     }
 }

@@ -24,4 +24,14 @@ public sealed class AppHostArgumentsTests
         parsed.DataDirectory.ShouldBe("/tmp/x");
         parsed.Fresh.ShouldBeFalse();
     }
+
+    [Fact]
+    public void Rotate_operator_token_is_a_verb_that_keeps_the_data_dir()
+    {
+        var parsed = AppHostArguments.Parse(["rotate-operator-token", "--data-dir", "/srv/outreach"]);
+
+        parsed.RotateOperatorToken.ShouldBeTrue();
+        parsed.DataDirectory.ShouldBe("/srv/outreach");
+        AppHostArguments.Parse(["--data-dir", "/srv/outreach"]).RotateOperatorToken.ShouldBeFalse();
+    }
 }

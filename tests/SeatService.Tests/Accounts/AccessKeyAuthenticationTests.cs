@@ -83,6 +83,25 @@ public sealed class AccessKeyAuthenticationTests(SeatServiceFixture system)
     }
 
     [Fact]
+    public async Task Current_access_key_carries_the_accounts_rate_limit_for_the_other_services()
+    {
+        var key = await system.IssueKeyAsync(await system.CreateAccountAsync());
+        using (var set = await system.Operator().PutAsync($"/admin/accounts/{key.AccountId}/rate-limit",
+            new StringContent("""{"requests_per_minute": 42}""", System.Text.Encoding.UTF8, "application/json")))
+            set.StatusCode.ShouldBe(HttpStatusCode.OK);
+        var client = system.Anonymous();
+        client.DefaultRequestHeaders.Add("X-API-KEY", key.KeyId);
+        client.DefaultRequestHeaders.Add("X-API-SECRET", key.Secret);
+
+        var (response, body) = await client.GetJsonAsync("/v1/access-keys/current");
+
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        body.GetProperty("requests_per_minute").GetInt32().ShouldBe(42);
+        // The key check itself is not counted against the key.
+        response.Headers.Contains("x-ratelimit-limit").ShouldBeFalse();
+    }
+
+    [Fact]
     public async Task Current_access_key_refuses_a_revoked_key_with_the_common_401()
     {
         var key = await system.IssueKeyAsync(await system.CreateAccountAsync());
