@@ -20,7 +20,8 @@ public sealed class LinkedInConnectedConsumer(IDocumentStore store) : InboxConsu
 
         var key = await SeatKeys.GetOrCreateAsync(session, seatId, context.CancellationToken);
         session.TenantId = seat.KeyId;
-        stream.AppendOne(new SeatLinkedInConnected(seatId, message.IdentityId,
-            PersonalDataCipher.Encrypt(key, seatId, message.Name), PersonalDataCipher.Encrypt(key, seatId, message.ProfileUrl), message.ConnectedAt));
+        if (seat.RecordLinkedInConnected(message.AccountId, message.KeyId, message.IdentityId, PersonalDataCipher.Encrypt(key, seatId, message.Name),
+                PersonalDataCipher.Encrypt(key, seatId, message.ProfileUrl), message.ConnectedAt) is { } connected)
+            stream.AppendOne(connected);
     }
 }
