@@ -43,10 +43,14 @@ public sealed partial class Seat
 
     public SeatActivated? Activate(DateTimeOffset now) => CanActivate ? new SeatActivated(Id, AccountId, KeyId, now) : null;
 
-    /// <summary>identity-service's LinkedInConnected, for this seat's key and account only; a deleted seat ignores it.</summary>
+    /// <summary>
+    /// identity-service's LinkedInConnected, for this seat's key and account only. A deleted seat ignores it, and so
+    /// does a suspended one: suspension ended the seat's LinkedIn session, and a connection reported meanwhile (a login
+    /// that finished after the logout) must not let the seat activate after unsuspend without connecting again.
+    /// </summary>
     public SeatLinkedInConnected? RecordLinkedInConnected(string accountId, string keyId, string identityId, string sealedName,
         string sealedProfileUrl, DateTimeOffset connectedAt) =>
-        IsDeleted || keyId != KeyId || accountId != AccountId
+        IsDeleted || Status == SeatStatus.Suspended || keyId != KeyId || accountId != AccountId
             ? null
             : new SeatLinkedInConnected(Id, identityId, sealedName, sealedProfileUrl, connectedAt);
 

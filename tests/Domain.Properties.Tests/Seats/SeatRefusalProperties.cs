@@ -42,7 +42,7 @@ public sealed class SeatRefusalProperties
         Disconnect => step.Before != SeatStatus.Deleted,
         Migrate m => step.Before != SeatStatus.Deleted && m.ToKeyId != step.KeyBefore,
         SetDailyLimit s => step.Before != SeatStatus.Deleted && s.Limit is >= 1 and <= 100,
-        LinkedInConnected c => step.Before != SeatStatus.Deleted && c.SameTenant,
+        LinkedInConnected c => step.Before is not (SeatStatus.Deleted or SeatStatus.Suspended) && c.SameTenant,
         LinkedInDropped d => step.Before == SeatStatus.Active && d.SameTenant,
         _ => null, // the onboarding steps' own conditions are covered by the status properties
     };
