@@ -22,9 +22,15 @@ public sealed class DailyQuota
 
     public bool Holds(string invitationId) => _holders.Contains(invitationId);
 
+    /// <summary>Another slot may be taken only below the limit: the day's sends never exceed it.</summary>
+    public static bool HasRoom(int used, int limit) => used < limit;
+
     public void Apply(QuotaSlotTaken e) => _holders.Add(e.InvitationId);
 
     public void Apply(QuotaSlotReleased e) => _holders.Remove(e.InvitationId);
+
+    /// <summary>The usage the next send reports if it takes a slot now: the percentage used after it, when it crosses a threshold.</summary>
+    public int? UsageIfTaken(int limit) => CrossedThreshold(Used, limit);
 
     /// <summary>The percentage of <paramref name="limit"/> used, when going from <paramref name="before"/> to one more crossed 50, 75, 90 or 95.</summary>
     public static int? CrossedThreshold(int before, int limit)
