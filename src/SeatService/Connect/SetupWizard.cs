@@ -57,7 +57,8 @@ public static class SetupWizard
                 return ProfileForm(http, token, seat, "Working hours must start before they end, e.g. 09:00 to 17:00.", 422);
             var now = clock.GetUtcNow();
             // The link's seat is never deleted here (the link would be dead), so the limit, already checked, is taken.
-            stream.AppendMany(seat.SetDailyLimit(limit, now) ?? []);
+            if (seat.SetDailyLimit(limit, now) is { Count: > 0 } changed)
+                stream.AppendMany(changed);
             stream.AppendOne(new SeatWorkingHoursSet(seat.Id, seat.AccountId, seat.KeyId, zone.Id, from, to, now));
             return null;
         }, ct);
