@@ -6,7 +6,7 @@ namespace Outreach.IdentityService.Identities;
 /// An outreach profile under an access key and its LinkedIn connection; decides what may happen to it. Holds no
 /// personal data in the clear: names and the session token stay sealed.
 /// </summary>
-public sealed class Identity
+public sealed partial class Identity
 {
     public const int MaxCodeAttempts = 3;
 

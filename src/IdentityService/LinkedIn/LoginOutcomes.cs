@@ -16,51 +16,42 @@ public static class LoginOutcomes
     {
         var identity = stream.Aggregate!;
         LoginKeys.ForgetCredentials(session, sessionId);
-        switch (outcome)
+        Identity.SealedConnection? connection = null;
+        if (outcome is ProviderOutcome.Connected connected)
         {
-            case ProviderOutcome.Connected connected:
-                var identityKey = await IdentityKeys.FindAsync(session, identity.Id, ct)
-                    ?? throw new InvalidOperationException($"Identity {identity.Id} has no key.");
-                var loginKey = await LoginKeys.FindAsync(session, sessionId, ct)
-                    ?? throw new InvalidOperationException($"Login {sessionId} has no key.");
-                stream.AppendOne(new LinkedInLoginSucceeded(identity.Id, identity.AccountId, identity.KeyId, identity.SeatId, sessionId,
-                    connected.ProviderAccountId, connected.Profile.ProfileId,
-                    PersonalDataCipher.Encrypt(identityKey, identity.Id, connected.Profile.Name),
-                    PersonalDataCipher.Encrypt(identityKey, identity.Id, connected.Profile.ProfileUrl),
-                    PersonalDataCipher.Encrypt(loginKey, sessionId, connected.SessionToken), now));
-                // The previous stored session, if any, is superseded: its token becomes unreadable.
-                LoginKeys.DestroyAll(session, identity.Id, keep: sessionId);
-                return LoginStatus.Connected;
-            case ProviderOutcome.Checkpoint checkpoint:
-                stream.AppendOne(new LinkedInCheckpointReached(identity.Id, sessionId, checkpoint.ProviderAccountId, checkpoint.Type, now));
-                return LoginStatus.Checkpoint;
-            case ProviderOutcome.Pending:
-                return LoginStatus.Checkpoint;
-            case ProviderOutcome.CodeRejected:
-                var attempts = (identity.Login?.Attempts ?? 0) + 1;
-                stream.AppendOne(new LinkedInCodeRejected(identity.Id, sessionId, attempts, now));
-                if (attempts < Identity.MaxCodeAttempts)
-                    return LoginStatus.Checkpoint;
-                return Fail(session, stream, sessionId, LoginFailures.TooManyAttempts, now);
-            case ProviderOutcome.Failed failed:
-                return Fail(session, stream, sessionId, failed.Reason, now);
-            default:
-                throw new InvalidOperationException($"Unknown provider outcome {outcome}.");
+            var identityKey = await IdentityKeys.FindAsync(session, identity.Id, ct)
+                ?? throw new InvalidOperationException($"Identity {identity.Id} has no key.");
+            var loginKey = await LoginKeys.FindAsync(session, sessionId, ct)
+                ?? throw new InvalidOperationException($"Login {sessionId} has no key.");
+            connection = new Identity.SealedConnection(PersonalDataCipher.Encrypt(identityKey, identity.Id, connected.Profile.Name),
+                PersonalDataCipher.Encrypt(identityKey, identity.Id, connected.Profile.ProfileUrl),
+                PersonalDataCipher.Encrypt(loginKey, sessionId, connected.SessionToken));
         }
+
+        // Every caller checked the login is this one and unfinished; a login that moved on meanwhile records nothing.
+        if (identity.RecordOutcome(sessionId, outcome, now, connection) is not { } events)
+            return identity.Login?.Status ?? LoginStatus.Failed;
+        stream.AppendMany(events);
+        if (connection is not null)
+        {
+            // The previous stored session, if any, is superseded: its token becomes unreadable.
+            LoginKeys.DestroyAll(session, identity.Id, keep: sessionId);
+            return LoginStatus.Connected;
+        }
+        if (events.Any(e => e is LinkedInLoginFailed))
+        {
+            ForgetLogin(session, identity, sessionId);
+            return LoginStatus.Failed;
+        }
+        return LoginStatus.Checkpoint;
     }
 
     public static void Expire(IDocumentSession session, IEventStream<Identity> stream, string sessionId, DateTimeOffset now)
     {
-        stream.AppendOne(new LinkedInLoginExpired(stream.Aggregate!.Id, sessionId, now));
+        if (stream.Aggregate!.Expire(sessionId, now) is not { } expired)
+            return;
+        stream.AppendOne(expired);
         ForgetLogin(session, stream.Aggregate!, sessionId);
-    }
-
-    private static string Fail(IDocumentSession session, IEventStream<Identity> stream, string sessionId, string reason, DateTimeOffset now)
-    {
-        var identity = stream.Aggregate!;
-        stream.AppendOne(new LinkedInLoginFailed(identity.Id, identity.KeyId, sessionId, reason, now));
-        ForgetLogin(session, identity, sessionId);
-        return LoginStatus.Failed;
     }
 
     /// <summary>A login that ended without a session leaves nothing behind; the stored session, if any, stays.</summary>

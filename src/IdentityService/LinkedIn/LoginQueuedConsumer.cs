@@ -32,9 +32,9 @@ public sealed class LoginQueuedConsumer(IDocumentStore store, ILinkedInProvider 
         await using (var progress = Store.LightweightSession())
         {
             var started = await progress.Events.FetchForWriting<Identity>(identity.Id, ct);
-            if (started.Aggregate?.Login?.Status != LoginStatus.Queued)
+            if (started.Aggregate?.StartLoginAttempt(login.SessionId, clock.GetUtcNow()) is not { } attempt)
                 return;
-            started.AppendOne(new LinkedInLoginStarted(identity.Id, login.SessionId, clock.GetUtcNow()));
+            started.AppendOne(attempt);
             await progress.SaveChangesAsync(ct);
         }
 

@@ -37,22 +37,21 @@ public static class StartLogin
         if (Validate(request, identity) is { } invalid)
             return invalid;
         var now = clock.GetUtcNow();
-        if (identity.HasLoginInProgress(now))
+        var wait = request.MaxVerificationWaitTime ?? DefaultMaxVerificationWaitSeconds;
+        var sessionId = LoginIds.NewSessionId();
+        var usesStoredSession = request.Username is null;
+        if (identity.RequestLogin(sessionId, request.Country?.Trim().ToUpperInvariant(), wait, usesStoredSession, now) is not { } requested)
             return Results.Problem(statusCode: StatusCodes.Status409Conflict, title: "Login in progress", type: "errors/auth_in_progress",
                 detail: $"A LinkedIn login for this identity is still in progress (session {identity.Login!.SessionId}); finish or let it expire first.");
         if (throttle.Refuse(identity, now) is { } throttled)
             return throttled;
 
-        var wait = request.MaxVerificationWaitTime ?? DefaultMaxVerificationWaitSeconds;
-        var sessionId = LoginIds.NewSessionId();
         var key = PersonalDataCipher.NewKey();
-        var usesStoredSession = request.Username is null;
         LoginKeys.Store(session, identity.Id, sessionId, key, now);
         if (!usesStoredSession)
             LoginKeys.StoreCredentials(session, identity.Id, sessionId, key, request.Username!.Trim(), request.Password!, now.AddSeconds(wait));
         session.TenantId = identity.KeyId;
-        stream.AppendOne(new LinkedInLoginRequested(identity.Id, sessionId, identity.KeyId, request.Country?.Trim().ToUpperInvariant(),
-            wait, usesStoredSession, now, now.AddSeconds(wait)));
+        stream.AppendOne(requested);
         await session.SaveChangesAsync(ct);
 
         return Results.Ok(new Response("success", "LinkedIn login initiated", identity.Id,

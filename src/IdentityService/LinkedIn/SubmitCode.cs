@@ -23,31 +23,32 @@ public static class SubmitCode
     {
         var caller = user.Tenant();
         var stream = await TenantIdentities.LoadAsync(session, identityId, caller, ct);
-        if (stream?.Aggregate is not { } identity || !LoginIds.IsSessionId(sessionId) || identity.Login?.SessionId != sessionId)
+        var now = clock.GetUtcNow();
+        if (stream?.Aggregate is not { } identity || !LoginIds.IsSessionId(sessionId) || identity.CheckCode(sessionId, now) == Identity.CodeCheck.UnknownLogin)
             return Problems.NotFound("login session");
         var code = request?.Code?.Trim();
         if (string.IsNullOrEmpty(code) || code.Length > 64 || code.Any(char.IsControl))
             return Problems.Invalid("code", "code is required: the verification code LinkedIn sent (at most 64 characters).");
 
-        var now = clock.GetUtcNow();
-        var login = identity.Login;
-        if (LoginStatus.IsFinished(login.Status) || login.ExpiresAt <= now)
+        var login = identity.Login!;
+        switch (identity.CheckCode(sessionId, now))
         {
-            if (!LoginStatus.IsFinished(login.Status))
-            {
-                LoginOutcomes.Expire(session, stream, sessionId, now);
-                await session.SaveChangesAsync(ct);
-            }
-            return Results.Problem(statusCode: StatusCodes.Status410Gone, title: "Login is over",
-                detail: "This login session has ended; start a new login.");
+            case Identity.CodeCheck.Over:
+                if (identity.Expire(sessionId, now) is not null)
+                {
+                    LoginOutcomes.Expire(session, stream, sessionId, now);
+                    await session.SaveChangesAsync(ct);
+                }
+                return Results.Problem(statusCode: StatusCodes.Status410Gone, title: "Login is over",
+                    detail: "This login session has ended; start a new login.");
+            case Identity.CodeCheck.NotWaitingForCode:
+                return Problems.Conflict($"This login is {login.Status}, not waiting for a code.");
         }
-        if (login.Status != LoginStatus.Checkpoint || login.CheckpointAccountId is null)
-            return Problems.Conflict($"This login is {login.Status}, not waiting for a code.");
 
         ProviderOutcome outcome;
         try
         {
-            outcome = await provider.SolveCheckpointAsync(login.CheckpointAccountId, code, ct);
+            outcome = await provider.SolveCheckpointAsync(login.CheckpointAccountId!, code, ct); // CodeCheck.Ask: at a checkpoint, so set
         }
         catch (ProviderUnavailableException)
         {

@@ -62,7 +62,7 @@ public sealed partial class AcceptanceWatcher(NpgsqlDataSource db, IDocumentStor
         {
             await using var session = store.LightweightSession();
             var stream = await session.Events.FetchForWriting<Invitation>(invitationId, ct);
-            if (stream.Aggregate is not { Status: InvitationStatus.Sent } invitation)
+            if (stream.Aggregate is not { CanBeAccepted: true } invitation)
                 continue;
             // The key of the list, not of the request: a migration since then moved the invitation.
             session.TenantId = keyId;

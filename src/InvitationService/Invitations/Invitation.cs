@@ -1,7 +1,7 @@
 namespace Outreach.InvitationService.Invitations;
 
 /// <summary>The invitation aggregate: where it stands, rebuilt from its stream.</summary>
-public sealed class Invitation
+public sealed partial class Invitation
 {
     public string Id { get; set; } = "";
     public long Version { get; set; }

@@ -53,7 +53,7 @@ public sealed partial class InvitationDispatcher(IDocumentStore store, IInvitati
             return new SendOutcome.Paused(current?.WhyNotSending ?? "The LinkedIn account is gone.");
         await using var look = store.QuerySession();
         var invitation = await look.Events.AggregateStreamAsync<Invitation>(invitationId, token: ct);
-        if (invitation is not { Status: InvitationStatus.Queued })
+        if (invitation is not { CanStartSend: true })
             return new SendOutcome.Skipped();
 
         var now = clock.GetUtcNow();
@@ -77,7 +77,7 @@ public sealed partial class InvitationDispatcher(IDocumentStore store, IInvitati
             async (session, started) =>
             {
                 var stream = await session.Events.FetchForWriting<Invitation>(invitationId, ct);
-                if (stream.Aggregate is not { Status: InvitationStatus.Queued })
+                if (stream.Aggregate is not { CanStartSend: true })
                     return false;
                 stream.AppendOne(started);
                 return true;
@@ -94,7 +94,7 @@ public sealed partial class InvitationDispatcher(IDocumentStore store, IInvitati
         await using var held = await gate.EnterAsync(senderKey, ct);
         await using var look = store.QuerySession();
         var invitation = await look.Events.AggregateStreamAsync<Invitation>(invitationId, token: ct);
-        if (invitation is not { Status: InvitationStatus.Sending })
+        if (invitation is not { IsAwaitingOutcome: true })
             return new SendOutcome.Skipped();
         var current = await SenderView.ForIdentityAsync(db, identityId, ct);
         if (current is null)
@@ -115,17 +115,20 @@ public sealed partial class InvitationDispatcher(IDocumentStore store, IInvitati
             await using var session = store.LightweightSession();
             session.TenantId = sender.KeyId;
             var quota = await session.Events.FetchForWriting<DailyQuota>(DailyQuota.StreamId(sender.SenderKey, day), ct);
-            var used = quota.Aggregate?.Used ?? 0;
+            var today = quota.Aggregate ?? new DailyQuota();
+            var used = today.Used;
             var limit = sender.DailyLimit;
-            if (used >= limit)
+            if (!DailyQuota.HasRoom(used, limit))
                 return new Slot(new SendOutcome.LimitReached(limit, InvitationErrors.SecondsToNextUtcDay(now)), day, null);
+            // Asked before the slot is taken: the report belongs to the send that crosses a threshold.
+            var usage = today.UsageIfTaken(limit);
             quota.AppendOne(new QuotaSlotTaken(sender.SenderKey, day, invitationId, limit, now));
             if (!await recordAttempt(session, new InvitationSendStarted(invitationId, sender.ProviderAccountId, recipientProviderId, day, now)))
                 return new Slot(new SendOutcome.Skipped(), day, null);
             try
             {
                 await session.SaveChangesAsync(ct);
-                return new Slot(null, day, DailyQuota.CrossedThreshold(used, limit));
+                return new Slot(null, day, usage);
             }
             catch (ConcurrencyException) when (race < MaxQuotaRaces)
             {

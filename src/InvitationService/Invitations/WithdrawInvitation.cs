@@ -44,6 +44,8 @@ public static class WithdrawInvitation
         session.TenantId = caller.KeyId;
         var stream = await session.Events.FetchForWriting<Invitation>(invitationId, ct);
         var invitation = stream.Aggregate!;
+        if (!invitation.CanBeWithdrawn)
+            return Problems.Conflict($"The invitation is {invitation.Status}; only a queued or sent invitation can be withdrawn.");
         switch (invitation.Status)
         {
             case InvitationStatus.Queued:
@@ -63,8 +65,6 @@ public static class WithdrawInvitation
                 if (!answer.Succeeded)
                     return InvitationErrors.FromProvider(http, answer.Error!);
                 break;
-            default:
-                return Problems.Conflict($"The invitation is {invitation.Status}; only a queued or sent invitation can be withdrawn.");
         }
 
         stream.AppendOne(new InvitationWithdrawn(invitationId, caller.KeyId, clock.GetUtcNow()));

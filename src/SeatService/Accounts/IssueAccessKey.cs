@@ -18,6 +18,9 @@ public static class IssueAccessKey
             return Problems.NotFound("account");
 
         var issued = Issue(accountId, clock.GetUtcNow(), out var response);
+        // A fresh random id; checked anyway, because a repeated one would revive a revoked key.
+        if (!account.Aggregate.CanIssue(issued.KeyId))
+            throw new InvalidOperationException("A new key id collided with an existing one.");
         account.AppendOne(issued);
         await session.SaveChangesAsync(ct);
         return Results.Created($"/admin/accounts/{accountId}/access-keys/{response.KeyId}", response);

@@ -8,11 +8,11 @@ public static class RevokeAccessKey
     public static async Task<IResult> Handle(string accountId, string keyId, IDocumentSession session, TimeProvider clock, CancellationToken ct)
     {
         var account = await session.Events.FetchForWriting<Account>(accountId, ct);
-        if (account.Aggregate is null || !account.Aggregate.KeysRevoked.ContainsKey(keyId))
+        if (account.Aggregate?.Revoke(keyId, clock.GetUtcNow()) is not { } revoked)
             return Problems.NotFound("access key");
-        if (account.Aggregate.HasLiveKey(keyId))
+        if (revoked.Count > 0)
         {
-            account.AppendOne(new AccessKeyRevoked(accountId, keyId, clock.GetUtcNow()));
+            account.AppendMany(revoked);
             await session.SaveChangesAsync(ct);
         }
         return Results.NoContent();

@@ -56,8 +56,9 @@ public static class SetupWizard
             if (Minutes(start) is not { } from || Minutes(end) is not { } to || from >= to)
                 return ProfileForm(http, token, seat, "Working hours must start before they end, e.g. 09:00 to 17:00.", 422);
             var now = clock.GetUtcNow();
-            if (limit != seat.DailyLimit)
-                stream.AppendOne(new SeatDailyLimitChanged(seat.Id, seat.AccountId, seat.KeyId, limit, now));
+            // The link's seat is never deleted here (the link would be dead), so the limit, already checked, is taken.
+            if (seat.SetDailyLimit(limit, now) is { Count: > 0 } changed)
+                stream.AppendMany(changed);
             stream.AppendOne(new SeatWorkingHoursSet(seat.Id, seat.AccountId, seat.KeyId, zone.Id, from, to, now));
             return null;
         }, ct);
@@ -67,8 +68,8 @@ public static class SetupWizard
         CancellationToken ct) =>
         await StepAsync(token, links, session, http, (seat, stream) =>
         {
-            if (seat.Product is not null && seat.TimeZone is not null)
-                stream.AppendOne(new OnboardingProductConfirmed(seat.Id, clock.GetUtcNow()));
+            if (seat.ConfirmProduct(clock.GetUtcNow()) is { } confirmed)
+                stream.AppendOne(confirmed);
             return null;
         }, ct);
 
@@ -83,7 +84,9 @@ public static class SetupWizard
                 return null;
             if (!seat.IsLinkedInConnected)
                 return Page(http, token, seat, "Your LinkedIn connection is still being recorded. Try again in a moment.", 409);
-            stream.AppendOne(new SeatActivated(seat.Id, seat.AccountId, seat.KeyId, clock.GetUtcNow()));
+            if (seat.Activate(clock.GetUtcNow()) is not { } activated)
+                return null;
+            stream.AppendOne(activated);
             done = Render(http, 200, "You're all set", Paragraph("Your seat is active. You can close this page; this link has now been used."));
             return null;
         }, ct);

@@ -16,15 +16,11 @@ public static class AddSeat
         IDocumentSession session, ConnectLinks links, TimeProvider clock, CancellationToken ct)
     {
         var dailyLimit = request.DailyLimit ?? DefaultDailyLimit;
-        if (!DailyLimits.IsValid(dailyLimit))
-            return Problems.Invalid("daily_limit", DailyLimits.Rule);
-
         var seatId = Secrets.NewId("usr_");
         var link = links.Create();
-        var now = clock.GetUtcNow();
-        session.Events.StartStream<Seat>(seatId,
-            new SeatAdded(seatId, caller.AccountId, caller.KeyId, dailyLimit, now),
-            new ConnectLinkIssued(seatId, link.TokenHash, link.ExpiresAt, now));
+        if (Seat.Add(seatId, caller.AccountId, caller.KeyId, dailyLimit, link.TokenHash, link.ExpiresAt, clock.GetUtcNow()) is not { } added)
+            return Problems.Invalid("daily_limit", DailyLimits.Rule);
+        session.Events.StartStream<Seat>(seatId, [.. added]);
         await session.SaveChangesAsync(ct);
         return Results.Ok(new Response(true, links.UrlFor(http, link.Token)));
     }

@@ -19,10 +19,10 @@ public static class DisconnectSeat
         var stream = await TenantSeats.LoadAsync(session, request.UserId, caller, ct);
         if (stream?.Aggregate is not { } seat)
             return Problems.NotFound("user");
-        if (seat.IsDeleted)
+        if (seat.Disconnect(clock.GetUtcNow()) is not { } disconnected)
             return Problems.Conflict("The user was already disconnected.");
 
-        stream.AppendOne(new SeatDisconnected(seat.Id, seat.AccountId, seat.KeyId, clock.GetUtcNow()));
+        stream.AppendOne(disconnected);
         // Crypto-shredding: without its key, the seat's LinkedIn name and URL in the log can never be read again.
         SeatKeys.Destroy(session, seat.Id);
         await session.SaveChangesAsync(ct);

@@ -15,10 +15,10 @@ public sealed class LinkedInDisconnectedConsumer(IDocumentStore store) : InboxCo
         if (message.SeatId is not { } seatId || !message.DroppedByItself)
             return;
         var stream = await session.Events.FetchForWriting<Seat>(seatId, context.CancellationToken);
-        if (stream.Aggregate is not { Status: SeatStatus.Active } seat || seat.KeyId != message.KeyId || seat.AccountId != message.AccountId)
+        if (stream.Aggregate?.RecordLinkedInDropped(message.AccountId, message.KeyId, message.Reason, message.DisconnectedAt) is not { } dropped)
             return;
 
-        session.TenantId = seat.KeyId;
-        stream.AppendOne(new SeatLinkedInDropped(seatId, message.Reason, message.DisconnectedAt));
+        session.TenantId = stream.Aggregate.KeyId;
+        stream.AppendOne(dropped);
     }
 }

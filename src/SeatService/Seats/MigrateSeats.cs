@@ -30,18 +30,19 @@ public static class MigrateSeats
         if (target is null || target.AccountId != caller.AccountId || target.KeyId == caller.KeyId)
             return Problems.Forbidden("target_access_key must be another live access key of the same account.");
 
-        var streams = new List<IEventStream<Seat>>(userIds.Count);
+        var now = clock.GetUtcNow();
+        var moves = new List<(IEventStream<Seat> Stream, SeatMigrated Migrated)>(userIds.Count);
         foreach (var userId in userIds)
         {
             var stream = await TenantSeats.LoadAsync(session, userId, caller, ct);
-            if (stream?.Aggregate is not { IsDeleted: false })
+            if (stream?.Aggregate?.MigrateTo(target.KeyId, now) is not { } migrated)
                 return Problems.NotFound("user", userId);
-            streams.Add(stream);
+            moves.Add((stream, migrated));
         }
 
-        var now = clock.GetUtcNow();
-        foreach (var stream in streams)
-            stream.AppendOne(new SeatMigrated(stream.Aggregate!.Id, caller.AccountId, caller.KeyId, target.KeyId, now));
+        // All or nothing: appended only once every seat has agreed to move.
+        foreach (var (stream, migrated) in moves)
+            stream.AppendOne(migrated);
         var migrationId = Secrets.NewId("mig_");
         session.Events.StartStream<SeatsMigration>(migrationId,
             new SeatsMigrationRecorded(migrationId, [.. userIds], caller.AccountId, caller.KeyId, target.KeyId, now));

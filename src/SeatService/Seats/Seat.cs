@@ -1,7 +1,7 @@
 namespace Outreach.SeatService.Seats;
 
 /// <summary>A LinkedIn sender under an access key. Rebuilt from its stream; decides which transitions are legal.</summary>
-public sealed class Seat
+public sealed partial class Seat
 {
     public string Id { get; private set; } = "";
     public string AccountId { get; private set; } = "";

@@ -21,12 +21,12 @@ public static class SetDailyLimit
         var stream = await TenantSeats.LoadAsync(session, request.UserId, caller, ct);
         if (stream?.Aggregate is not { } seat)
             return Problems.NotFound("user");
-        if (seat.IsDeleted)
+        if (seat.SetDailyLimit(limit, clock.GetUtcNow()) is not { } changes)
             return Problems.Conflict("The user was disconnected.");
 
-        if (seat.DailyLimit != limit)
+        if (changes.Count > 0)
         {
-            stream.AppendOne(new SeatDailyLimitChanged(seat.Id, seat.AccountId, seat.KeyId, limit, clock.GetUtcNow()));
+            stream.AppendMany(changes);
             await session.SaveChangesAsync(ct);
         }
         return Results.Ok(new Response(true, seat.Id, limit));

@@ -16,10 +16,10 @@ public static class SuspendSeat
         var stream = await TenantSeats.LoadAsync(session, request.UserId, caller, ct);
         if (stream?.Aggregate is not { } seat)
             return Problems.NotFound("user");
-        if (!seat.CanSuspend)
+        if (seat.Suspend(clock.GetUtcNow()) is not { } suspended)
             return Problems.Conflict($"A {seat.Status.ToString().ToLowerInvariant()} user cannot be suspended.");
 
-        stream.AppendOne(new SeatSuspended(seat.Id, seat.AccountId, seat.KeyId, clock.GetUtcNow()));
+        stream.AppendOne(suspended);
         await session.SaveChangesAsync(ct);
         return Results.Ok(new Response(true, seat.Id, "suspended"));
     }

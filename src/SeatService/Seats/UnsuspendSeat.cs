@@ -20,12 +20,11 @@ public static class UnsuspendSeat
         var stream = await TenantSeats.LoadAsync(session, request.UserId, caller, ct);
         if (stream?.Aggregate is not { } seat)
             return Problems.NotFound("user");
-        if (!seat.CanUnsuspend)
+        var link = links.Create();
+        if (seat.Unsuspend(link.TokenHash, link.ExpiresAt, clock.GetUtcNow()) is not { } unsuspended)
             return Problems.Conflict($"A {seat.Status.ToString().ToLowerInvariant()} user cannot be unsuspended.");
 
-        var link = links.Create();
-        var now = clock.GetUtcNow();
-        stream.AppendMany(new SeatUnsuspended(seat.Id, seat.AccountId, seat.KeyId, now), new ConnectLinkIssued(seat.Id, link.TokenHash, link.ExpiresAt, now));
+        stream.AppendMany(unsuspended);
         await session.SaveChangesAsync(ct);
         return Results.Ok(new Response(true, seat.Id, "pending", links.UrlFor(http, link.Token)));
     }
