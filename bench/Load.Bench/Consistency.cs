@@ -17,18 +17,41 @@ internal sealed record ConsistencyResult(
 
 internal static class Consistency
 {
-    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
+    private static readonly TimeSpan Patience = TimeSpan.FromMinutes(5);
+    private static readonly TimeSpan NoProgress = TimeSpan.FromSeconds(60);
 
-    /// <summary>Compares until the services agree or a minute passes (the last messages may still be on their way).</summary>
+    /// <summary>
+    /// Compares until the services agree, or until the gaps stop shrinking for a minute (consumers may still be working
+    /// through a backlog: a gap that keeps closing is lag, one that stays is a loss), at most five minutes.
+    /// </summary>
     public static async Task<ConsistencyResult> CheckAsync(LoadSystem system)
     {
         var deadline = DateTime.UtcNow + Patience;
+        var best = int.MaxValue;
+        var lastProgress = DateTime.UtcNow;
         while (true)
         {
-            var result = await CompareAsync(system);
+            ConsistencyResult result;
+            try
+            {
+                result = await CompareAsync(system);
+            }
+            catch (Npgsql.PostgresException exception) when (exception.SqlState == "53300" && DateTime.UtcNow < deadline)
+            {
+                // "too many clients": the services' pools still hold the connections the load made them open.
+                await Task.Delay(2000);
+                continue;
+            }
             if ((result.Lost == 0 && result.Duplicated == 0) || DateTime.UtcNow > deadline)
                 return result;
-            await Task.Delay(1000);
+            if (result.Lost + result.Duplicated < best)
+            {
+                best = result.Lost + result.Duplicated;
+                lastProgress = DateTime.UtcNow;
+            }
+            else if (DateTime.UtcNow - lastProgress > NoProgress)
+                return result;
+            await Task.Delay(2000);
         }
     }
 
