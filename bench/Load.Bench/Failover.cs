@@ -66,11 +66,18 @@ internal static class Failover
                 names.Add(reader.GetString(0));
         while (resumed.Count < names.Count && clock.Elapsed < Patience)
         {
-            await using var command = source.CreateCommand("SELECT name FROM subscription_checkpoints WHERE seq_id >= $1");
-            command.Parameters.AddWithValue(newestAtKill);
-            await using var reader = await command.ExecuteReaderAsync();
-            while (await reader.ReadAsync())
-                resumed.TryAdd(reader.GetString(0), clock.Elapsed.TotalMilliseconds);
+            try
+            {
+                await using var command = source.CreateCommand("SELECT name FROM subscription_checkpoints WHERE seq_id >= $1");
+                command.Parameters.AddWithValue(newestAtKill);
+                await using var reader = await command.ExecuteReaderAsync();
+                while (await reader.ReadAsync())
+                    resumed.TryAdd(reader.GetString(0), clock.Elapsed.TotalMilliseconds);
+            }
+            catch (NpgsqlException)
+            {
+                // Under the fault the database may refuse or time out the harness too; it looks again.
+            }
             await Task.Delay(20);
         }
         foreach (var name in names)
