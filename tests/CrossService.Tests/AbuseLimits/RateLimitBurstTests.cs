@@ -36,7 +36,7 @@ public sealed class RateLimitBurstTests(CrossServiceFixture system, ITestOutputH
         var created = answers.Count(a => a.StatusCode == HttpStatusCode.Created);
         var refused = answers.Where(a => a.StatusCode == HttpStatusCode.TooManyRequests).ToList();
         var stored = await system.QueryAsync<long>("identitiesdb", "SELECT count(*) FROM identity_list WHERE key_id = $1", key.KeyId);
-        var keptKeys = await system.QueryAsync<long>("identitiesdb", "SELECT count(*) FROM idempotency_keys WHERE key LIKE $1", key.KeyId + "-burst-%");
+        var keptKeys = await system.QueryAsync<long>("identitiesdb", "SELECT count(*) FROM idempotency_keys WHERE scope = $1", "key:" + key.KeyId);
         output.WriteLine($"rate limit {Limit}/min, burst {Burst}: {created} created, {refused.Count} 429 ({refused.Count(r => r.RetryAfter > TimeSpan.Zero)} with retry-after), {stored} stored, {keptKeys} idempotency keys kept");
 
         created.ShouldBe(Limit);
