@@ -16,6 +16,9 @@ public static class NpgsqlDataSourceExtensions
 {
     public static readonly TimeSpan HealthCheckTimeout = TimeSpan.FromSeconds(5);
 
+    /// <summary>The pool cap when neither the connection string nor Npgsql:MaxPoolSize names one.</summary>
+    public const int DefaultMaxPoolSize = 24;
+
     /// <summary>Registers the service's database as the (unkeyed) <see cref="NpgsqlDataSource"/> and <see cref="DbDataSource"/>.</summary>
     public static TBuilder AddNpgsqlDataSource<TBuilder>(this TBuilder builder, string connectionName,
         Action<NpgsqlDataSourceBuilder>? configure = null) where TBuilder : IHostApplicationBuilder
