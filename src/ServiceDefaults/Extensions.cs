@@ -7,6 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Outreach.ServiceDefaults.Health;
 using Outreach.ServiceDefaults.Http;
+using Outreach.ServiceDefaults.Http.Admission;
 using Outreach.ServiceDefaults.Telemetry;
 
 // Same namespace as eShop's and Aspire's ServiceDefaults, so `builder.AddServiceDefaults()` needs no using.
@@ -33,6 +34,7 @@ public static class Extensions
         // (services__seat-service__http__0, __1, … one per replica), taken in turn. Clients that call another
         // service opt in with AddServiceDiscovery() on their HttpClient.
         builder.Services.AddServiceDiscovery();
+        builder.Services.AddOptions<AdmissionOptions>().BindConfiguration(AdmissionOptions.SectionName);
         // Last: it wraps the logger providers registered above (console, OpenTelemetry), so every sink is redacted.
         builder.AddLogRedaction();
         return builder;
@@ -54,6 +56,8 @@ public static class Extensions
         app.UseServerSpanStatus();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        // Before authentication: shedding must cost less than the key check it spares.
+        app.UseMiddleware<AdmissionControlMiddleware>();
         app.UseRouting();
         app.UseServerSpanRoute();
         var services = app.Services.GetRequiredService<IServiceProviderIsService>();

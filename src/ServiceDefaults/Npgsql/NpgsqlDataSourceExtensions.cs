@@ -24,6 +24,7 @@ public static class NpgsqlDataSourceExtensions
         Action<NpgsqlDataSourceBuilder>? configure = null) where TBuilder : IHostApplicationBuilder
     {
         var connectionString = RequireConnectionString(builder.Configuration, connectionName);
+        connectionString = WithPoolBudget(connectionString, builder.Configuration);
         builder.Services.AddSingleton(services => Build(services, connectionName, connectionString, configure));
         builder.Services.AddSingleton<DbDataSource>(services => services.GetRequiredService<NpgsqlDataSource>());
         AddHealthCheck(builder, connectionName, services => services.GetRequiredService<NpgsqlDataSource>());
@@ -34,7 +35,7 @@ public static class NpgsqlDataSourceExtensions
     public static TBuilder AddKeyedNpgsqlDataSource<TBuilder>(this TBuilder builder, string connectionName,
         Action<NpgsqlDataSourceBuilder>? configure = null) where TBuilder : IHostApplicationBuilder
     {
-        var connectionString = RequireConnectionString(builder.Configuration, connectionName);
+        var connectionString = WithPoolBudget(RequireConnectionString(builder.Configuration, connectionName), builder.Configuration);
         builder.Services.AddKeyedSingleton(connectionName, (services, _) => Build(services, connectionName, connectionString, configure));
         builder.Services.AddKeyedSingleton<DbDataSource>(connectionName,
             (services, key) => services.GetRequiredKeyedService<NpgsqlDataSource>(key));
@@ -54,6 +55,27 @@ public static class NpgsqlDataSourceExtensions
 
         return connectionString;
     }
+
+    /// <summary>
+    /// Caps the pool unless the connection string sets its own size. Npgsql's default of 100 lets a burst open a server
+    /// backend per request: three services with their replicas then pass PostgreSQL's max_connections and the server
+    /// refuses everyone (53300), and a 2-core server runs no faster with hundreds of backends than with a few dozen.
+    /// With the cap a burst waits for a pooled connection inside the service, where waiting costs nothing, and a wait
+    /// past the connection timeout answers 503 (see DatabaseUnavailableExceptionHandler).
+    /// </summary>
+    private static string WithPoolBudget(string connectionString, IConfiguration configuration)
+    {
+        var written = new DbConnectionStringBuilder { ConnectionString = connectionString };
+        if (PoolSizeKeywords.Any(written.ContainsKey))
+            return connectionString;
+        var budget = new NpgsqlConnectionStringBuilder(connectionString)
+        {
+            MaxPoolSize = configuration.GetValue("Npgsql:MaxPoolSize", DefaultMaxPoolSize),
+        };
+        return budget.ConnectionString;
+    }
+
+    private static readonly string[] PoolSizeKeywords = ["Maximum Pool Size", "Max Pool Size", "MaxPoolSize"];
 
     private static NpgsqlDataSource Build(IServiceProvider services, string connectionName, string connectionString,
         Action<NpgsqlDataSourceBuilder>? configure)
