@@ -49,7 +49,7 @@ public sealed class ForgedMessageTests(IsolationFixture system, ITestOutputHelpe
                 failures.Add(e.Message);
             }
         }
-        failures.AddRange(await StillWorksAsync(victim));
+        failures.AddRange(await VictimChecks.StillWorksAsync(system, victim));
         output.WriteLine($"forged {forgery}: {failures.Count} failures");
         failures.ShouldBeEmpty(string.Join(Environment.NewLine, failures));
     }
@@ -65,43 +65,5 @@ public sealed class ForgedMessageTests(IsolationFixture system, ITestOutputHelpe
             case SeatUnsuspended m: await BrokerClient.PublishAsync(broker, m, messageId); break;
             case SeatDailyLimitChanged m: await BrokerClient.PublishAsync(broker, m, messageId); break;
         }
-    }
-
-    private async Task<List<string>> StillWorksAsync(TenantState victim)
-    {
-        var failures = new List<string>();
-        using var identities = system.ClientFor(IsolationFixture.IdentityService, victim.Key);
-        var check = await identities.SendJsonAsync(HttpMethod.Get, $"/v1/identities/{victim.IdentityId}/linkedin/check");
-        if (check.Status != 200 || !check.Body.GetProperty("connected").GetBoolean())
-            failures.Add($"the victim's identity is no longer connected: {check.Status} {check.Text}");
-
-        var identityView = await system.QueryAsync<long>("identitiesdb", "SELECT count(*) FROM seat_views WHERE seat_id = $1 AND account_id <> $2",
-            victim.ActiveSeatId, victim.Key.AccountId);
-        if (identityView != 0)
-            failures.Add("identity-service's view of the victim's seat took another account's message");
-
-        var seat = await system.QueryAsync<string>("invitationsdb", "SELECT status || ' ' || key_id FROM seat_views WHERE seat_id = $1", victim.ActiveSeatId);
-        if (seat != $"active {victim.Key.KeyId}")
-            failures.Add($"invitation-service's view of the victim's seat changed: {seat}");
-        var sender = await system.QueryAsync<string>("invitationsdb",
-            "SELECT key_id || ' ' || connected FROM sending_accounts WHERE identity_id = $1", victim.IdentityId);
-        if (sender != $"{victim.Key.KeyId} true")
-            failures.Add($"invitation-service's sending account of the victim changed: {sender}");
-        var queued = await system.QueryAsync<string>("invitationsdb", "SELECT status FROM invitation_list WHERE invitation_id = $1", victim.QueuedInvitationId);
-        if (queued != "queued")
-            failures.Add($"the victim's queued invitation is {queued}");
-
-        using var invitations = system.ClientFor(IsolationFixture.InvitationService, victim.Key);
-        var profile = await invitations.SendJsonAsync(HttpMethod.Get, $"/api/v1/users/next-{Guid.NewGuid():N}?account_id={victim.LinkedInAccountId}");
-        if (profile.Status != 200)
-        {
-            failures.Add($"the victim can no longer look a person up: {profile.Status} {profile.Text}");
-            return failures;
-        }
-        var send = await invitations.SendJsonAsync(HttpMethod.Post, "/api/v1/users/invite",
-            new { provider_id = profile.Id("provider_id"), account_id = victim.LinkedInAccountId });
-        if (send.Status != 200)
-            failures.Add($"the victim can no longer send: {send.Status} {send.Text}");
-        return failures;
     }
 }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Outreach.SecretScan.Tests.Scan;
+using Outreach.Testing.Http;
 
 namespace Outreach.SecretScan.Tests.Scenario;
 
