@@ -11,7 +11,7 @@ namespace Outreach.Onboarding.Tests;
 /// The whole system, started once through the AppHost's testing entry, and one headless Debian chromium. Each test
 /// opens its own browser context: a context is a person's browser (its own cookies), so two contexts are two people.
 /// </summary>
-public sealed class OnboardingFixture : IAsyncLifetime
+public class OnboardingFixture : IAsyncLifetime
 {
     public const string SeatService = "seat-service";
 
@@ -24,6 +24,10 @@ public sealed class OnboardingFixture : IAsyncLifetime
 
     public DistributedApplication App => _app ?? throw new InvalidOperationException("Not started.");
 
+    /// <summary>Environment variables for a service of the system, by resource name: none here, the services' defaults.</summary>
+    protected virtual IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>> ServiceSettings { get; } =
+        new Dictionary<string, IReadOnlyDictionary<string, string>>();
+
     public IBrowser Browser => _browser ?? throw new InvalidOperationException("Not started.");
 
     /// <summary>Where each step's screenshot goes: TestResults/screenshots beside the test output (gitignored).</summary>
@@ -32,6 +36,12 @@ public sealed class OnboardingFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         var appHost = await DistributedApplicationTestingBuilder.CreateAsync<Projects.Outreach_AppHost>();
+        foreach (var (resource, settings) in ServiceSettings)
+            appHost.Resources.OfType<Outreach.AppHost.Hosting.ApplicationModel.Resource>().Single(r => r.Name == resource).EnvironmentCallbacks.Add(context =>
+            {
+                foreach (var (name, value) in settings)
+                    context.EnvironmentVariables[name] = value;
+            });
         _app = await appHost.BuildAsync();
         await _app.StartAsync();
         foreach (var service in new[] { SeatService, "identity-service" })
@@ -51,10 +61,16 @@ public sealed class OnboardingFixture : IAsyncLifetime
             await _app.DisposeAsync();
     }
 
-    /// <summary>A new person's browser, phone-sized, so every page is checked at the size most links are opened on.</summary>
-    public async Task<IBrowserContext> NewPersonAsync()
+    /// <summary>
+    /// A new person's browser, phone-sized, so every page is checked at the size most links are opened on; without
+    /// <paramref name="javaScript"/> for the pages' no-script behaviour.
+    /// </summary>
+    public async Task<IBrowserContext> NewPersonAsync(bool javaScript = true)
     {
-        var context = await Browser.NewContextAsync(new() { ViewportSize = new() { Width = 390, Height = 844 }, BaseURL = SeatServiceUrl().ToString() });
+        var context = await Browser.NewContextAsync(new()
+        {
+            ViewportSize = new() { Width = 390, Height = 844 }, BaseURL = SeatServiceUrl().ToString(), JavaScriptEnabled = javaScript,
+        });
         // The first pages of a run hit services that are still compiling their code paths, on 2 shared cores: give a
         // navigation or an action a minute before calling it a failure (assertions keep their own, shorter limits).
         context.SetDefaultTimeout(60_000);

@@ -5,6 +5,26 @@ namespace Outreach.Onboarding.Tests;
 /// <summary>What a person does on the connect pages, shared by the tests that need to get past a step.</summary>
 public static class Steps
 {
+    /// <summary>A new person who opened a fresh seat's link and signed up: they are on Connect LinkedIn.</summary>
+    public static async Task<SignedUpPerson> SignedUpAsync(OnboardingFixture system, bool javaScript = true)
+    {
+        var tenant = await system.NewTenantAsync("Northwind Sales");
+        var (seatId, link) = await tenant.AddSeatAsync();
+        var person = await system.NewPersonAsync(javaScript);
+        var page = await person.NewPageAsync();
+        await page.GotoAsync(link);
+        await SignUpAsync(page, "Jane", "Doe", "jane@example.com");
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Connect LinkedIn");
+        return new SignedUpPerson(tenant, seatId, link, person, page);
+    }
+
+    /// <summary>The login's state as the page's own poll reads it (GET /c/{token}/linkedin/status, with this browser's cookie).</summary>
+    public static async Task<string> LoginStatusAsync(SignedUpPerson person)
+    {
+        var response = await person.Context.APIRequest.GetAsync($"{person.Link}/linkedin/status");
+        return (await response.JsonAsync())!.Value.GetProperty("status").GetString()!;
+    }
+
     /// <summary>Fills and sends the sign-up form with the keyboard only: tab order and labels are what a person uses.</summary>
     public static async Task SignUpAsync(IPage page, string firstName, string lastName, string email)
     {
@@ -60,4 +80,10 @@ public static class Steps
         await page.GetByRole(AriaRole.Button, new() { Name = "Save and continue" }).ClickAsync();
         await page.WaitForLoadStateAsync();
     }
+}
+
+/// <summary>A person on Connect LinkedIn: the seat's tenant and id, its link, their browser and its page.</summary>
+public sealed record SignedUpPerson(Tenant Tenant, string SeatId, string Link, IBrowserContext Context, IPage Page) : IAsyncDisposable
+{
+    public ValueTask DisposeAsync() => Context.DisposeAsync();
 }

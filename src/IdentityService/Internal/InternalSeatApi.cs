@@ -33,6 +33,7 @@ public static class InternalSeatApi
         internalRoutes.MapPost("/identities/{identity_id}/linkedin/login", Login);
         internalRoutes.MapGet("/identities/{identity_id}/linkedin/status/{session_id}", Status);
         internalRoutes.MapPost("/identities/{identity_id}/linkedin/code/{session_id}", Code);
+        internalRoutes.MapPost("/identities/{identity_id}/linkedin/decline/{session_id}", Decline);
         return app;
     }
 
@@ -71,6 +72,13 @@ public static class InternalSeatApi
         SubmitCode.Request? request, IDocumentSession session, NpgsqlDataSource db, ILinkedInProvider provider, TimeProvider clock, CancellationToken ct) =>
         await OwnerAsync(session, identityId, ct) is { } owner
             ? await SubmitCode.Handle(identityId, sessionId, request, owner, session, db, provider, clock, ct)
+            : Problems.NotFound("login session");
+
+    /// <summary>The connect page cannot show this checkpoint: the login fails now so that the page's retry can start another.</summary>
+    private static async Task<IResult> Decline([FromRoute(Name = "identity_id")] string identityId, [FromRoute(Name = "session_id")] string sessionId,
+        IDocumentSession session, NpgsqlDataSource db, ILinkedInProvider provider, TimeProvider clock, CancellationToken ct) =>
+        await OwnerAsync(session, identityId, ct) is { } owner
+            ? await DeclineCheckpoint.Handle(identityId, sessionId, owner, session, db, provider, clock, ct)
             : Problems.NotFound("login session");
 
     /// <summary>The principal of the seat identity's own key; identities made through the API (no seat) are not reachable here.</summary>

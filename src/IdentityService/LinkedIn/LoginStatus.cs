@@ -24,4 +24,7 @@ public static class LoginFailures
     public const string SessionInvalid = "stored_session_invalid";
     public const string CheckpointFailed = "checkpoint_failed";
     public const string CheckpointExpired = "checkpoint_expired";
+
+    /// <summary>The client could not answer the checkpoint (DeclineCheckpoint): the connect page registers no phone number.</summary>
+    public const string CheckpointDeclined = "checkpoint_declined";
 }

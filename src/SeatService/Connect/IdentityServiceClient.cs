@@ -33,14 +33,19 @@ public sealed class IdentityServiceClient(HttpClient http, IConfiguration config
     }
 
     /// <summary>Starts a LinkedIn login; the password is in this request's body only and is not kept.</summary>
-    public Task<Answer> StartLoginAsync(string identityId, string username, string password, CancellationToken ct) =>
-        SendAsync(HttpMethod.Post, $"internal/identities/{Uri.EscapeDataString(identityId)}/linkedin/login", new { username, password }, ct);
+    public Task<Answer> StartLoginAsync(string identityId, string username, string password, int maxVerificationWaitSeconds, CancellationToken ct) =>
+        SendAsync(HttpMethod.Post, $"internal/identities/{Uri.EscapeDataString(identityId)}/linkedin/login",
+            new Dictionary<string, object> { ["username"] = username, ["password"] = password, ["max_verification_wait_time"] = maxVerificationWaitSeconds }, ct);
 
     public Task<Answer> LoginStatusAsync(string identityId, string sessionId, CancellationToken ct) =>
         SendAsync(HttpMethod.Get, $"internal/identities/{Uri.EscapeDataString(identityId)}/linkedin/status/{Uri.EscapeDataString(sessionId)}", null, ct);
 
     public Task<Answer> SubmitCodeAsync(string identityId, string sessionId, string code, CancellationToken ct) =>
         SendAsync(HttpMethod.Post, $"internal/identities/{Uri.EscapeDataString(identityId)}/linkedin/code/{Uri.EscapeDataString(sessionId)}", new { code }, ct);
+
+    /// <summary>Ends a login at a checkpoint the connect page cannot show (a captcha, a phone number), so a new one may start.</summary>
+    public Task<Answer> DeclineCheckpointAsync(string identityId, string sessionId, CancellationToken ct) =>
+        SendAsync(HttpMethod.Post, $"internal/identities/{Uri.EscapeDataString(identityId)}/linkedin/decline/{Uri.EscapeDataString(sessionId)}", null, ct);
 
     private async Task<Answer> SendAsync(HttpMethod method, string path, object? body, CancellationToken ct)
     {

@@ -29,6 +29,9 @@ internal static class Extensions
         builder.Services.Configure<ConnectLinkOptions>(builder.Configuration.GetSection("ConnectLinks"));
         builder.Services.AddSingleton<ConnectLinks>();
         builder.Services.AddSingleton<ConnectLinkState>();
+        // A wait identity-service would refuse fails the start, not every person's sign-in later.
+        builder.Services.AddOptions<ConnectLinkedInOptions>().Bind(builder.Configuration.GetSection(ConnectLinkedInOptions.Section))
+            .ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddHttpClient<IdentityServiceClient>().AddServiceDiscovery();
         builder.Services.AddAntiforgery();
     }

@@ -23,8 +23,10 @@ public sealed class InternalRoutesTests(OnboardingFixture system)
         using var create = await client.PostAsJsonAsync("/internal/seats/seat_x/identity",
             new { account_id = "acc_x", key_id = "key_x", first_name = "Jane", last_name = "Doe" });
         using var status = await client.GetAsync("/internal/identities/idn_x/linkedin/status/ses_x");
+        using var decline = await client.PostAsync("/internal/identities/idn_x/linkedin/decline/ses_x", null);
 
         create.StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
         status.StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+        decline.StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
     }
 }
