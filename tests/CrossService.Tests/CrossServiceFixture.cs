@@ -27,6 +27,9 @@ public sealed class CrossServiceFixture : IAsyncLifetime
         ["Invitations__AcceptancePollMs"] = "300",
         // A provider that hangs costs a second per try, not five: the timeout tests stay short.
         ["Resilience__linkedin-provider__AttemptTimeout"] = "00:00:01",
+        // A tight pool, so every test here also shows that no path waits for a second connection while the pool is
+        // drained by others doing the same (see ConnectionBudgetTests).
+        ["Npgsql__MaxPoolSize"] = "8",
     };
 
     /// <summary>The sandbox hangs 3 s under the timeout faults; only `accepts-` people accept, after 300 ms.</summary>
