@@ -35,8 +35,8 @@ internal sealed class DocumentSession(DocumentStore store) : QuerySession(store)
 
     public async Task<bool> HasHandledAsync(Guid messageId, string consumer, CancellationToken token = default)
     {
-        var connection = await OpenConnectionAsync(token);
-        await using var command = new NpgsqlCommand("SELECT EXISTS (SELECT 1 FROM inbox WHERE message_id = $1 AND consumer = $2)", connection);
+        await using var borrowed = await BorrowAsync(token);
+        await using var command = new NpgsqlCommand("SELECT EXISTS (SELECT 1 FROM inbox WHERE message_id = $1 AND consumer = $2)", borrowed.Connection);
         command.Parameters.Add(new NpgsqlParameter<Guid> { TypedValue = messageId });
         command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = consumer });
         return (bool)(await command.ExecuteScalarAsync(token))!;
@@ -56,8 +56,8 @@ internal sealed class DocumentSession(DocumentStore store) : QuerySession(store)
         var events = streams.SelectMany(s => s.PendingEvents).ToList();
         activity?.SetTag("outreach.eventsourcing.events", events.Count);
 
-        var connection = await OpenConnectionAsync(token);
-        var unitOfWork = new UnitOfWork(Store, connection, streams, events, metadata, _sql, _inbox);
+        await using var borrowed = await BorrowAsync(token);
+        var unitOfWork = new UnitOfWork(Store, borrowed.Connection, streams, events, metadata, _sql, _inbox);
         try
         {
             await unitOfWork.CommitAsync(token);

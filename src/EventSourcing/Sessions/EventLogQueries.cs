@@ -9,8 +9,8 @@ internal sealed class EventLogQueries(EventReader reader)
 
     public async Task<IReadOnlyList<IEvent>> FetchStreamAsync(QuerySession session, string streamId, long version, CancellationToken token)
     {
-        var connection = await session.OpenConnectionAsync(token);
-        await using var command = new NpgsqlCommand(FetchStreamSql, connection);
+        await using var borrowed = await session.BorrowAsync(token);
+        await using var command = new NpgsqlCommand(FetchStreamSql, borrowed.Connection);
         command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = streamId });
         command.Parameters.Add(new NpgsqlParameter<long> { TypedValue = version });
         await using var rows = await command.ExecuteReaderAsync(token);
@@ -19,8 +19,8 @@ internal sealed class EventLogQueries(EventReader reader)
 
     public static async Task<StreamState?> FetchStreamStateAsync(QuerySession session, string streamId, CancellationToken token)
     {
-        var connection = await session.OpenConnectionAsync(token);
-        await using var command = new NpgsqlCommand("SELECT id, version, type, tenant_id, created, archived FROM streams WHERE id = $1", connection);
+        await using var borrowed = await session.BorrowAsync(token);
+        await using var command = new NpgsqlCommand("SELECT id, version, type, tenant_id, created, archived FROM streams WHERE id = $1", borrowed.Connection);
         command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = streamId });
         await using var rows = await command.ExecuteReaderAsync(token);
         if (!await rows.ReadAsync(token))

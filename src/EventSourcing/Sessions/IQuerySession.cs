@@ -7,7 +7,7 @@ public interface IQuerySession : IAsyncDisposable, IDisposable
 {
     IQueryEventStore Events { get; }
 
-    /// <summary>The session's connection (opened on first use, closed with the session), for your own read-table queries.</summary>
+    /// <summary>Pins a connection to the session (kept until the session is disposed) for your own read-table queries.</summary>
     Task<NpgsqlConnection> OpenConnectionAsync(CancellationToken token = default);
 
     /// <summary>Runs a query on a read table; <c>$1, $2…</c> bind <paramref name="parameters"/> in order.</summary>

@@ -2,7 +2,12 @@ using Npgsql;
 
 namespace Outreach.EventSourcing;
 
-/// <summary>A read session: one lazily opened connection, closed on dispose.</summary>
+/// <summary>
+/// A read session, with Marten 7's default connection lifetime: each read and each commit borrows a pooled connection
+/// and gives it back at once, so a handler that reads, calls something slow and then commits holds no connection in
+/// between (idle holders are what drain a capped pool under load). A caller that asks for the connection itself
+/// (<see cref="OpenConnectionAsync"/>) pins it: from then on the session keeps that one until it is disposed.
+/// </summary>
 internal class QuerySession : IQuerySession
 {
     private NpgsqlConnection? _connection;
@@ -30,14 +35,30 @@ internal class QuerySession : IQuerySession
         return _connection;
     }
 
+    /// <summary>A connection for one operation: the pinned one if there is one, else a pooled one given back on dispose.</summary>
+    internal async ValueTask<Borrowed> BorrowAsync(CancellationToken token)
+    {
+        if (_connection is { State: System.Data.ConnectionState.Open })
+            return new Borrowed(_connection, owned: false);
+        await Store.EnsureSchemaAsync(token);
+        return new Borrowed(await Store.DataSource.OpenConnectionAsync(token), owned: true);
+    }
+
+    internal readonly struct Borrowed(NpgsqlConnection connection, bool owned) : IAsyncDisposable
+    {
+        public NpgsqlConnection Connection { get; } = connection;
+
+        public ValueTask DisposeAsync() => owned ? Connection.DisposeAsync() : ValueTask.CompletedTask;
+    }
+
     public Task<IReadOnlyList<T>> QueryAsync<T>(string sql, Func<NpgsqlDataReader, T> map, CancellationToken token = default) =>
         QueryAsync(sql, [], map, token);
 
     public async Task<IReadOnlyList<T>> QueryAsync<T>(string sql, IReadOnlyList<object?> parameters, Func<NpgsqlDataReader, T> map, CancellationToken token = default)
     {
         ArgumentNullException.ThrowIfNull(map);
-        var connection = await OpenConnectionAsync(token);
-        await using var command = SqlCommands.Create(sql, connection, null, parameters);
+        await using var borrowed = await BorrowAsync(token);
+        await using var command = SqlCommands.Create(sql, borrowed.Connection, null, parameters);
         await using var reader = await command.ExecuteReaderAsync(token);
         var rows = new List<T>();
         while (await reader.ReadAsync(token))
