@@ -33,6 +33,29 @@ public sealed class RemoteAccessKeyCache(IOptionsMonitor<RemoteAccessKeyOptions>
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
     }
 
+    // Checks on their way to seat-service, by cache key: a burst of requests with a credential that is not cached (at
+    // start, or when its entry expires under load) sends one check, not one per request.
+    private readonly ConcurrentDictionary<string, Lazy<Task<KeyCheck>>> _inFlight = new(StringComparer.Ordinal);
+
+    /// <summary>Runs <paramref name="check"/> unless a check for the same credential is already running; either way awaits that one.</summary>
+    public Task<KeyCheck> ShareCheckAsync(string cacheKey, Func<Task<KeyCheck>> check, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(check);
+        Lazy<Task<KeyCheck>>? mine = null;
+        mine = new Lazy<Task<KeyCheck>>(async () =>
+        {
+            try
+            {
+                return await check();
+            }
+            finally
+            {
+                _inFlight.TryRemove(new KeyValuePair<string, Lazy<Task<KeyCheck>>>(cacheKey, mine!));
+            }
+        });
+        return _inFlight.GetOrAdd(cacheKey, mine).Value.WaitAsync(ct);
+    }
+
     /// <summary>True when an answer is cached: <paramref name="key"/> is the key it authenticates, or null for a refusal.</summary>
     public bool TryGet(string cacheKey, out CallerKey? key)
     {

@@ -21,11 +21,16 @@ public sealed class SeatServiceAccessKeys(HttpClient http, RemoteAccessKeyCache 
         if (cache.TryGet(cacheKey, out var cached))
             return cached is null ? KeyCheck.Refused : KeyCheck.Accepted(cached);
 
-        var started = clock.GetUtcNow();
-        var check = await AskAsync(presented, lastAttempt: false, ct);
-        if (check.Outcome != KeyCheckOutcome.Unavailable)
-            cache.Remember(cacheKey, check.Key, started);
-        return check;
+        // One question per credential at a time, whoever else is waiting for the same answer; it runs to the client's
+        // timeout even if this caller gives up, since the others still want it.
+        return await cache.ShareCheckAsync(cacheKey, async () =>
+        {
+            var started = clock.GetUtcNow();
+            var check = await AskAsync(presented, lastAttempt: false, CancellationToken.None);
+            if (check.Outcome != KeyCheckOutcome.Unavailable)
+                cache.Remember(cacheKey, check.Key, started);
+            return check;
+        }, ct);
     }
 
     /// <summary>

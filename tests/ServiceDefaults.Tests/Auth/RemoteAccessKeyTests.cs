@@ -41,6 +41,21 @@ public sealed class RemoteAccessKeyTests
     }
 
     [Fact]
+    public async Task Concurrent_requests_with_a_key_not_yet_cached_share_one_check()
+    {
+        var calls = 0;
+        await using var seatService = await StartSeatServiceAsync(() => Interlocked.Increment(ref calls), delay: TimeSpan.FromMilliseconds(300));
+        await using var app = await StartServiceAsync(seatService.BaseAddress.ToString());
+
+        var answers = await Task.WhenAll(Enumerable.Range(0, 40).Select(_ => GetAsync(app, GoodKey)));
+
+        answers.ShouldAllBe(a => a.StatusCode == HttpStatusCode.OK);
+        // Without sharing, every request that finds the entry missing (at start, or when it expires under load) asks
+        // seat-service on its own: a burst of checks exactly when seat-service is busiest.
+        calls.ShouldBe(1);
+    }
+
+    [Fact]
     public async Task An_unreachable_seat_service_is_a_503_not_a_401()
     {
         await using var app = await StartServiceAsync($"http://127.0.0.1:{ClosedPort()}");
@@ -94,10 +109,11 @@ public sealed class RemoteAccessKeyTests
         new Dictionary<string, string?> { [RemoteAccessKeyOptions.SeatServiceUrlKey] = seatServiceUrl });
 
     // Accepts only GoodKey (as key_1 of acc_1), in x-access-key, the form the checker sends.
-    private static Task<TestApp> StartSeatServiceAsync(Action onCall, int status = StatusCodes.Status200OK) => TestApp.StartAsync(app =>
-        app.MapGet(SeatServiceAccessKeys.CurrentKeyPath, (HttpRequest request) =>
+    private static Task<TestApp> StartSeatServiceAsync(Action onCall, int status = StatusCodes.Status200OK, TimeSpan? delay = null) => TestApp.StartAsync(app =>
+        app.MapGet(SeatServiceAccessKeys.CurrentKeyPath, async (HttpRequest request) =>
         {
             onCall();
+            await Task.Delay(delay ?? TimeSpan.Zero);
             if (status != StatusCodes.Status200OK)
                 return Results.StatusCode(status);
             return request.Headers["x-access-key"] == GoodKey
