@@ -57,6 +57,8 @@ internal sealed class PostgresLauncher(PostgresServerResource server, DataDirect
             "-k", SocketDirectory,
             "-c", "listen_addresses=127.0.0.1",
             "-c", "max_connections=300",
+            // Per-statement timings for "why is it slow": CREATE EXTENSION pg_stat_statements in a database to read them.
+            "-c", "shared_preload_libraries=pg_stat_statements",
         ]);
         startInfo.WorkingDirectory = Home;
         return startInfo;
