@@ -17,8 +17,9 @@ namespace Outreach.InvitationService.Senders;
 /// </summary>
 public sealed class SenderGate : IDisposable
 {
-    // At most this many connections of the pool at once per holder: the lock's, a query session's and a commit's.
-    private const int ConnectionsPerHolder = 3;
+    // At most this many connections of the pool at once per holder: the lock's, and one for the read or commit in
+    // hand (sessions borrow a connection per operation and give it back at once).
+    private const int ConnectionsPerHolder = 2;
     // Kept for what runs beside the sends: the relay's and the change listener's connections, the request routes.
     private const int ReservedConnections = 2;
 
