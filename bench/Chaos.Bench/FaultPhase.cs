@@ -112,7 +112,8 @@ internal sealed class FaultPhase(LoadSystem system, IReadOnlyList<Tenant> tenant
             _ when fault!.Group == "sandbox" => 0,
             _ => double.NaN,
         };
-        var answersNormal = Math.Max(0, lastBad - over);
+        // The control has no fault to recover from; its refusals are in the statuses.
+        var answersNormal = fault is null ? 0 : Math.Max(0, lastBad - over);
         var caughtUpAfter = fault is null ? 0 : Math.Max(0, caughtUpAt - over);
         var recovery = fault is null ? 0 : new[] { healthyAfter, answersNormal, caughtUpAfter }.Max();
 
