@@ -73,6 +73,9 @@ internal sealed class LoadSystem : IAsyncDisposable
 
     public string OperatorToken => _app.OperatorToken;
 
+    /// <summary>The AppHost itself: its resource commands (stop, start, restart) and snapshots, for the chaos suite.</summary>
+    public DistributedApplication App => _app;
+
     /// <summary>invitation-service's database: where "sends stopped" is committed (seat_views, read under the sender's gate).</summary>
     public NpgsqlDataSource InvitationsDb { get; }
 
