@@ -14,6 +14,7 @@ namespace Outreach.Onboarding.Tests;
 public class OnboardingFixture : IAsyncLifetime
 {
     public const string SeatService = "seat-service";
+    public const string InvitationService = "invitation-service";
 
     /// <summary>PACKAGES.md's flags: no sandbox (root in CI), no GPU, nothing fetched in the background.</summary>
     private static readonly string[] ChromiumArgs = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update"];
@@ -113,9 +114,12 @@ public class OnboardingFixture : IAsyncLifetime
         var accountId = (await account.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("account_id").GetString()!;
         using var key = await Operator().PostAsync($"/admin/accounts/{accountId}/access-keys", null);
         key.EnsureSuccessStatusCode();
+        var accessKey = (await key.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("access_key").GetString()!;
         var client = App.CreateHttpClient(SeatService);
-        client.DefaultRequestHeaders.Add("x-access-key", (await key.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("access_key").GetString()!);
-        return new Tenant(client);
+        client.DefaultRequestHeaders.Add("x-access-key", accessKey);
+        var invitations = App.CreateHttpClient(InvitationService);
+        invitations.DefaultRequestHeaders.Add("x-access-key", accessKey);
+        return new Tenant(client, invitations);
     }
 
     /// <summary>Appends a link for the seat through seat-service's domain: the only way to get one that has already expired.</summary>
@@ -187,8 +191,11 @@ public class OnboardingFixture : IAsyncLifetime
 }
 
 /// <summary>An access key's view of seat-service: the operator side of onboarding (add, suspend, unsuspend, user-list).</summary>
-public sealed class Tenant(HttpClient client)
+public sealed class Tenant(HttpClient client, HttpClient invitations)
 {
+    /// <summary>The same key's view of invitation-service (seed 004).</summary>
+    public HttpClient Invitations => invitations;
+
     public async Task<JsonElement> ManageAsync(object action)
     {
         using var response = await client.PostAsJsonAsync("/functions/v1/api-user-management", action);

@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.Playwright;
 using Shouldly;
@@ -62,6 +63,16 @@ public sealed class SetupWizardTests(OnboardingFixture system)
             "SELECT end_minute FROM seat_views WHERE seat_id = $1 AND time_zone = 'Europe/London' AND start_minute = 540", seatId))).ShouldBe(17 * 60 + 30);
         (await page.GotoAsync(link))!.Status.ShouldBe(410);
         (await page.InnerTextAsync("h1")).ShouldBe("This link was already used");
+
+        // And invitation-service sends from the account the person connected, with the tenant's own key.
+        await Steps.EventuallyAsync<bool>(async () => await system.QueryAsync<bool?>("invitationsdb",
+            "SELECT true FROM sending_accounts a JOIN seat_views s ON s.seat_id = a.seat_id WHERE a.seat_id = $1 AND a.connected AND s.status = 'active'", seatId));
+        var accountId = await system.QueryAsync<string>("invitationsdb", "SELECT provider_account_id FROM sending_accounts WHERE seat_id = $1 AND connected", seatId);
+        var profile = await tenant.Invitations.GetFromJsonAsync<JsonElement>($"/api/v1/users/bakery-owner-{Guid.NewGuid():N}?account_id={accountId}");
+        using var invite = await tenant.Invitations.PostAsJsonAsync("/api/v1/users/invite",
+            new { provider_id = profile.GetProperty("provider_id").GetString(), account_id = accountId });
+        invite.StatusCode.ShouldBe(System.Net.HttpStatusCode.OK, await invite.Content.ReadAsStringAsync());
+        (await invite.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("object").GetString().ShouldBe("UserInvitationSent");
     }
 
     [Fact]
