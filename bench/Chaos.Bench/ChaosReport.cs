@@ -46,17 +46,7 @@ internal sealed record ChaosReport(ChaosOptions Options, int Cores, string LoadB
 
     public Task WriteJsonAsync(string path) => File.WriteAllTextAsync(path, JsonSerializer.Serialize(this, Json));
 
-    private static string Table(string[] header, IEnumerable<string[]> body)
-    {
-        var rows = body.ToList();
-        var widths = header.Select((h, i) => Math.Max(h.Length, rows.Count == 0 ? 0 : rows.Max(r => r[i].Length))).ToArray();
-        var text = new StringBuilder();
-        text.AppendLine("| " + string.Join(" | ", header.Select((h, i) => h.PadRight(widths[i]))) + " |");
-        text.AppendLine("|" + string.Join("|", widths.Select(w => new string('-', w + 2))) + "|");
-        foreach (var row in rows)
-            text.AppendLine("| " + string.Join(" | ", row.Select((c, i) => c.PadRight(widths[i]))) + " |");
-        return text.ToString();
-    }
+    private static string Table(string[] header, IEnumerable<string[]> body) => LoadReport.Table(header, body);
 
     private static string Int(long v) => v.ToString("#,0", CultureInfo.InvariantCulture);
     private static string S(double v) => double.IsNaN(v) ? "never" : v.ToString("0.0", CultureInfo.InvariantCulture);

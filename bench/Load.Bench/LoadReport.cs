@@ -134,7 +134,8 @@ internal sealed record LoadReport(
             routes.Select(r => new[] { r.Route, r.Kind.ToString(), Int(r.Requests), r.Rate.ToString("#,0.0", CultureInfo.InvariantCulture), Ms(r.P50), Ms(r.P95), Ms(r.P99),
                 r.Errors.Count == 0 ? "none" : string.Join(", ", r.Errors.Select(e => $"{e.Key}: {e.Value}")) }));
 
-    private static string Table(string[] header, IEnumerable<string[]> body)
+    /// <summary>A Markdown table with padded columns; the chaos suite's report uses it too.</summary>
+    internal static string Table(string[] header, IEnumerable<string[]> body)
     {
         var rows = body.ToList();
         var widths = header.Select((h, i) => Math.Max(h.Length, rows.Count == 0 ? 0 : rows.Max(r => r[i].Length))).ToArray();
