@@ -30,9 +30,11 @@ internal sealed record ChaosReport(ChaosOptions Options, int Cores, string LoadB
                 f.Fault, string.Join(", ", f.Statuses.Select(s => $"{s.Key}: {s.Value}")), $"{f.LongestMs / 1000:0.0} s ({f.LongestRoute})",
                 Int(f.Flagged500s), Int(f.FlaggedNotProblem), Int(f.FlaggedHangs), f.Backlog is { } b ? Int(b) : "",
             })));
-        foreach (var fault in Faults.Where(f => f.Examples.Count > 0 || f.ErrorSamples.Count > 0 || f.LostByConsumer.Count > 0 || f.HarnessErrors > 0))
+        foreach (var fault in Faults.Where(f => f.Examples.Count > 0 || f.ErrorSamples.Count > 0 || f.LostByConsumer.Count > 0 || f.HarnessErrors > 0 || f.HangsByRoute.Count > 0))
         {
             Console.WriteLine($"{fault.Fault}:");
+            if (fault.HangsByRoute.Count > 0)
+                Console.WriteLine($"  hangs by route: {string.Join(", ", fault.HangsByRoute.Select(h => $"{h.Key}: {h.Value}"))}");
             foreach (var (consumer, lost) in fault.LostByConsumer)
                 Console.WriteLine($"  not handled by {consumer}: {lost}");
             foreach (var example in fault.Examples.Concat(fault.ErrorSamples))

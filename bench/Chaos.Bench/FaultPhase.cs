@@ -9,7 +9,7 @@ internal sealed record FaultResult(
     long Commands, long Accepted, long Events, long DeliveriesOwed, long DeliveriesObserved, long DeliveriesLost, Dictionary<string, long> LostByConsumer,
     int StateGaps, int Duplicated, long? Backlog,
     double HealthyAfter, double AnswersNormalAfter, double CaughtUpAfter, double RecoverySeconds,
-    Dictionary<string, int> Statuses, double LongestMs, string LongestRoute, int Flagged500s, int FlaggedNotProblem, int FlaggedHangs, int Refused, int HarnessErrors,
+    Dictionary<string, int> Statuses, Dictionary<string, int> HangsByRoute, double LongestMs, string LongestRoute, int Flagged500s, int FlaggedNotProblem, int FlaggedHangs, int Refused, int HarnessErrors,
     List<string> Examples, List<string> ErrorSamples)
 {
     public bool Clean => DeliveriesLost == 0 && StateGaps == 0 && Duplicated == 0 && Flagged500s == 0 && FlaggedNotProblem == 0 && FlaggedHangs == 0
@@ -93,11 +93,14 @@ internal sealed class FaultPhase(LoadSystem system, IReadOnlyList<Tenant> tenant
         var accepted = commandRoutes.Sum(r => (long)(r.Requests - r.Errors.Values.Sum()));
         var statuses = new SortedDictionary<int, int>();
         var longest = (Ms: 0.0, Route: "");
+        var hangsByRoute = new SortedDictionary<string, int>(StringComparer.Ordinal);
         foreach (var series in recorder.Routes)
         {
             var (sorted, byStatus) = series.Snapshot();
             foreach (var (status, count) in byStatus)
                 statuses[status] = statuses.GetValueOrDefault(status) + count;
+            if (byStatus.GetValueOrDefault(0) is > 0 and var hangs)
+                hangsByRoute[series.Route] = hangs;
             if (sorted.Count > 0 && sorted[^1] > longest.Ms)
                 longest = (sorted[^1], series.Route);
         }
@@ -121,7 +124,7 @@ internal sealed class FaultPhase(LoadSystem system, IReadOnlyList<Tenant> tenant
             commandCount, accepted, counted.Events, counted.Expected, counted.Handled, counted.Missing, counted.MissingByConsumer,
             stateGaps, duplicated, window?.Backlog,
             healthyAfter, answersNormal, caughtUpAfter, recovery,
-            statuses.ToDictionary(s => s.Key.ToString(CultureInfo.InvariantCulture), s => s.Value), longest.Ms, longest.Route,
+            statuses.ToDictionary(s => s.Key.ToString(CultureInfo.InvariantCulture), s => s.Value), new Dictionary<string, int>(hangsByRoute), longest.Ms, longest.Route,
             statuses.Where(s => s.Key >= 500 && s.Key != 503).Sum(s => s.Value),
             all.Count(a => a.Status > 0 && a.Status is < 200 or >= 300 && !a.ProblemBody),
             // A hang: a request the client gave up on at its 30 s timeout (status 0).
