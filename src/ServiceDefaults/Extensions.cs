@@ -8,6 +8,7 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Outreach.ServiceDefaults.Health;
 using Outreach.ServiceDefaults.Http;
 using Outreach.ServiceDefaults.Http.Admission;
+using Outreach.ServiceDefaults.Http.Deadline;
 using Outreach.ServiceDefaults.Telemetry;
 
 // Same namespace as eShop's and Aspire's ServiceDefaults, so `builder.AddServiceDefaults()` needs no using.
@@ -35,6 +36,7 @@ public static class Extensions
         // service opt in with AddServiceDiscovery() on their HttpClient.
         builder.Services.AddServiceDiscovery();
         builder.Services.AddOptions<AdmissionOptions>().BindConfiguration(AdmissionOptions.SectionName);
+        builder.Services.AddRequestDeadline();
         // Last: it wraps the logger providers registered above (console, OpenTelemetry), so every sink is redacted.
         builder.AddLogRedaction();
         return builder;
@@ -56,6 +58,8 @@ public static class Extensions
         app.UseServerSpanStatus();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        // The deadline first, so that the wait for admission counts toward it.
+        app.UseRequestDeadline();
         // Before authentication: shedding must cost less than the key check it spares.
         app.UseMiddleware<AdmissionControlMiddleware>();
         app.UseRouting();
