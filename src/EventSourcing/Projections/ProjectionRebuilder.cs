@@ -122,7 +122,9 @@ internal sealed class ProjectionRebuilder(DocumentStore store, EventProjection p
 
     private static async Task ExecuteAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, string sql, CancellationToken token, params object[] parameters)
     {
-        await using var command = new NpgsqlCommand(sql, connection, transaction);
+        // No command timeout: these wait for another replica's rebuild (its locks) or clear a whole read table, which may
+        // take far longer than the pool's request-sized default; the rebuild's token bounds them.
+        await using var command = new NpgsqlCommand(sql, connection, transaction) { CommandTimeout = 0 };
         foreach (var value in parameters)
         {
             command.Parameters.Add(value is ulong xid

@@ -52,7 +52,9 @@ internal sealed class SchemaMigrator(NpgsqlDataSource dataSource, IReadOnlyColle
 
     private static async Task Execute(NpgsqlConnection connection, NpgsqlTransaction transaction, string sql, CancellationToken token, params object[] parameters)
     {
-        await using var command = new NpgsqlCommand(sql, connection, transaction);
+        // No command timeout: DDL on a large table, or the wait for another replica's migration, may take minutes, far
+        // past the pool's request-sized default; the host's start token bounds it.
+        await using var command = new NpgsqlCommand(sql, connection, transaction) { CommandTimeout = 0 };
         foreach (var parameter in parameters)
             command.Parameters.Add(new NpgsqlParameter { Value = parameter });
         await command.ExecuteNonQueryAsync(token);

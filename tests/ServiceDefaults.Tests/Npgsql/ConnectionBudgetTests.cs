@@ -33,6 +33,9 @@ public sealed class ConnectionBudgetTests(InfrastructureFixture infrastructure)
             {
                 ["ConnectionStrings:sampledb"] = connectionString,
                 ["Npgsql:MaxPoolSize"] = "5",
+                // This measures the cap, not the wait: 60 × 0.3 s through 5 connections queue for 3.6 s, past the
+                // default 2 s connection timeout (after which the last ones would rightly answer 503).
+                ["Npgsql:TimeoutSeconds"] = "15",
             });
 
         var burst = Enumerable.Range(0, 60).Select(_ => app.Client.GetAsync(new Uri("/hold", UriKind.Relative))).ToList();
@@ -81,5 +84,28 @@ public sealed class ConnectionBudgetTests(InfrastructureFixture infrastructure)
 
         pool.MaxPoolSize.ShouldBe(NpgsqlDataSourceExtensions.DefaultMaxPoolSize);
         pool.MaxPoolSize.ShouldBeLessThanOrEqualTo(32);
+    }
+
+    [Fact]
+    public void Without_a_setting_database_calls_get_request_sized_timeouts_and_a_connection_string_that_names_them_keeps_its_own()
+    {
+        static NpgsqlConnectionStringBuilder Configured(string connectionString)
+        {
+            var builder = Host.CreateApplicationBuilder();
+            builder.Configuration["ConnectionStrings:sampledb"] = connectionString;
+            builder.AddNpgsqlDataSource("sampledb");
+            using var host = builder.Build();
+            return new NpgsqlConnectionStringBuilder(host.Services.GetRequiredService<NpgsqlDataSource>().ConnectionString);
+        }
+
+        var defaults = Configured("Host=127.0.0.1;Username=u;Password=p;Database=d");
+        var named = Configured("Host=127.0.0.1;Username=u;Password=p;Database=d;Timeout=20;Command Timeout=60");
+
+        // Npgsql's own defaults are 15 s and 30 s, which let a hung server hold a request for a minute.
+        defaults.Timeout.ShouldBe(NpgsqlDataSourceExtensions.DefaultTimeoutSeconds);
+        defaults.CommandTimeout.ShouldBe(NpgsqlDataSourceExtensions.DefaultCommandTimeoutSeconds);
+        (defaults.CommandTimeout + (2 * defaults.Timeout)).ShouldBeLessThanOrEqualTo(10);
+        named.Timeout.ShouldBe(20);
+        named.CommandTimeout.ShouldBe(60);
     }
 }
