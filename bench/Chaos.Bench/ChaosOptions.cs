@@ -18,6 +18,8 @@ internal sealed record ChaosOptions
     public int SandboxFaultSeconds { get; init; } = 60;
     /// <summary>How long the consumer stays stopped while the load fills its queue.</summary>
     public int StoppedSeconds { get; init; } = 20;
+    /// <summary>How long PostgreSQL stays frozen (SIGSTOP): longer than the services' 8 s request deadline.</summary>
+    public int FreezeSeconds { get; init; } = 15;
     public int Accounts { get; init; } = 10;
     public int Seats { get; init; } = 400;
     public string JsonPath { get; init; } = "chaos-results.json";
@@ -50,6 +52,7 @@ internal sealed record ChaosOptions
                 "--warm-seconds" => options with { WarmSeconds = Int() },
                 "--sandbox-fault-seconds" => options with { SandboxFaultSeconds = Int() },
                 "--stopped-seconds" => options with { StoppedSeconds = Int() },
+                "--freeze-seconds" => options with { FreezeSeconds = Int() },
                 "--accounts" => options with { Accounts = Int() },
                 "--seats" => options with { Seats = Int() },
                 "--json" => options with { JsonPath = Value() },

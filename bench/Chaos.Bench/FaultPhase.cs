@@ -26,6 +26,13 @@ internal sealed class FaultPhase(LoadSystem system, IReadOnlyList<Tenant> tenant
     /// <summary>How long the suite waits for deliveries that keep arriving before it counts what is left as lost.</summary>
     private static readonly TimeSpan NoProgress = TimeSpan.FromSeconds(60);
     private static readonly TimeSpan Patience = TimeSpan.FromMinutes(4);
+
+    /// <summary>
+    /// The README's promise: every request is answered within 12 s (an 8 s request deadline, then at most 4 s for the
+    /// Npgsql to drop a query on a frozen server). A request is flagged as a hang past that plus 1 s for the client's own
+    /// scheduling on a busy 2-core machine, or when the client gave up at its 30 s timeout (status 0).
+    /// </summary>
+    public static readonly TimeSpan HangAfter = TimeSpan.FromSeconds(13);
     private ConsistencyResult? _lastConsistency;
 
     public async Task<FaultResult> RunAsync(ChaosFault? fault, string name, string what, int loadSeconds)
@@ -99,7 +106,8 @@ internal sealed class FaultPhase(LoadSystem system, IReadOnlyList<Tenant> tenant
             var (sorted, byStatus) = series.Snapshot();
             foreach (var (status, count) in byStatus)
                 statuses[status] = statuses.GetValueOrDefault(status) + count;
-            if (byStatus.GetValueOrDefault(0) is > 0 and var hangs)
+            var hangs = sorted.Count(ms => ms > HangAfter.TotalMilliseconds);
+            if (hangs > 0)
                 hangsByRoute[series.Route] = hangs;
             if (sorted.Count > 0 && sorted[^1] > longest.Ms)
                 longest = (sorted[^1], series.Route);
@@ -127,8 +135,8 @@ internal sealed class FaultPhase(LoadSystem system, IReadOnlyList<Tenant> tenant
             statuses.ToDictionary(s => s.Key.ToString(CultureInfo.InvariantCulture), s => s.Value), new Dictionary<string, int>(hangsByRoute), longest.Ms, longest.Route,
             statuses.Where(s => s.Key >= 500 && s.Key != 503).Sum(s => s.Value),
             all.Count(a => a.Status > 0 && a.Status is < 200 or >= 300 && !a.ProblemBody),
-            // A hang: a request the client gave up on at its 30 s timeout (status 0).
-            statuses.GetValueOrDefault(0),
+            // A hang: a request answered later than the documented bound, or given up on by the client (status 0, at 30 s).
+            hangsByRoute.Values.Sum(),
             statuses.GetValueOrDefault(-1), answers.HarnessErrors,
             [.. counted.Examples, .. consistency.Examples.Take(5)], [.. routes.SelectMany(r => r.ErrorSamples.Select(s => $"{r.Route} {s}")).Take(8)]);
         Console.WriteLine($"   {name}: accepted {accepted:N0} of {commandCount:N0} commands; deliveries {counted.Handled:N0}/{counted.Expected:N0} ({counted.Missing} lost); "

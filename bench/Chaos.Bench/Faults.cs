@@ -24,6 +24,8 @@ internal static class Faults
             .. LoadSystem.Services.Select(service => new ChaosFault($"kill -9 {service}", "services", "SIGKILL to the service; the AppHost restarts it",
                 options.SecondsPerFault, c => KillAsync(c, service))),
             new("restart postgres", "postgres", "the AppHost's restart command (stop, then start) on PostgreSQL", options.SecondsPerFault, RestartPostgresAsync),
+            new($"freeze postgres {options.FreezeSeconds} s", "postgres", $"SIGSTOP to PostgreSQL's processes for {options.FreezeSeconds} s, then SIGCONT: connections stay open and nothing answers",
+                options.SecondsPerFault + options.FreezeSeconds, FreezePostgresAsync),
             new("sandbox 500/429/timeout", "sandbox", $"the sandbox answers 500, then 429, then hangs, {options.SandboxFaultSeconds / 3} s each",
                 options.SecondsPerFault + options.SandboxFaultSeconds, SandboxErrorsAsync),
             new("stopped invitation-service", "stopped-consumer", $"the AppHost's stop command, {options.StoppedSeconds} s of load filling its queues, then start",
@@ -51,6 +53,19 @@ internal static class Faults
         var healthyAt = c.Now();
         Console.WriteLine($"   postgres healthy again at {healthyAt:0.0} s");
         return new FaultWindow(at, at, healthyAt, "graceful stop and start through the AppHost");
+    }
+
+    private static async Task<FaultWindow> FreezePostgresAsync(FaultContext c)
+    {
+        var at = c.Now();
+        await using (c.System.App.ResourceCommands.FreezeResource("postgres"))
+        {
+            Console.WriteLine($"   froze postgres at {at:0.0} s");
+            await Task.Delay(TimeSpan.FromSeconds(c.Options.FreezeSeconds));
+        }
+        var over = c.Now();
+        Console.WriteLine($"   thawed postgres at {over:0.0} s");
+        return new FaultWindow(at, over, over, $"stopped {c.Options.FreezeSeconds} s");
     }
 
     private static async Task<FaultWindow> SandboxErrorsAsync(FaultContext c)
