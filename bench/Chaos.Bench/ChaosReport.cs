@@ -24,7 +24,7 @@ internal sealed record ChaosReport(ChaosOptions Options, int Cores, string LoadB
                 f.Fault, Int(f.LoadSeconds), Int(f.Commands), Int(f.Accepted), Int(f.DeliveriesOwed), Int(f.DeliveriesObserved), Int(f.DeliveriesLost),
                 Int(f.StateGaps), Int(f.Duplicated), $"{S(f.RecoverySeconds)} ({S(f.HealthyAfter)} / {S(f.AnswersNormalAfter)} / {S(f.CaughtUpAfter)})", f.Clean ? "yes" : "NO",
             })));
-        Console.WriteLine(Table(["fault", "answers by status (0 = client timeout, -1 = refused connection)", "longest request", "5xx but 503", "not problem+json", "hangs (> 13 s)", "backlog"],
+        Console.WriteLine(Table(["fault", "answers by status (0 = client timeout, -1 = refused connection)", "longest request", "5xx but 503", "not problem+json", "hangs (> 11 s)", "backlog"],
             Faults.Select(f => new[]
             {
                 f.Fault, string.Join(", ", f.Statuses.Select(s => $"{s.Key}: {s.Value}")), $"{f.LongestMs / 1000:0.0} s ({f.LongestRoute})",

@@ -28,11 +28,11 @@ internal sealed class FaultPhase(LoadSystem system, IReadOnlyList<Tenant> tenant
     private static readonly TimeSpan Patience = TimeSpan.FromMinutes(4);
 
     /// <summary>
-    /// The README's promise: every request is answered within 12 s (an 8 s request deadline, then at most 4 s for the
+    /// The README's promise: every request is answered within 10 s (an 8 s request deadline, then at most 2 s for
     /// Npgsql to drop a query on a frozen server). A request is flagged as a hang past that plus 1 s for the client's own
     /// scheduling on a busy 2-core machine, or when the client gave up at its 30 s timeout (status 0).
     /// </summary>
-    public static readonly TimeSpan HangAfter = TimeSpan.FromSeconds(13);
+    public static readonly TimeSpan HangAfter = TimeSpan.FromSeconds(11);
     private ConsistencyResult? _lastConsistency;
 
     public async Task<FaultResult> RunAsync(ChaosFault? fault, string name, string what, int loadSeconds)

@@ -70,8 +70,9 @@ public static class NpgsqlDataSourceExtensions
     /// <remarks>
     /// The timeouts: a database server that hangs (stopped, swapping, a network that drops packets) keeps its sockets
     /// open, and Npgsql then ends neither a query nor a new connection's handshake when the request's token is
-    /// cancelled, only at its own timeouts: a query at its command timeout or its cancellation, plus two connection
-    /// timeouts for the cancel request it then sends (measured: 5 s + 2 × 2 s = 9 s); an open at the connection timeout.
+    /// cancelled, only at its own timeouts: a query at its command timeout or its cancellation, plus one connection
+    /// timeout for the cancel request it then sends (two when the cancel request also negotiates TLS; the AppHost's
+    /// loopback server has none: SSL Mode=Disable); an open at the connection timeout.
     /// Npgsql's defaults (30 s and 15 s) make that a minute. A request's queries take milliseconds and a loopback or LAN
     /// handshake far less than 2 s, so 5 s a command and 2 s an open (pool wait included: past it the pool is
     /// exhausted and 503 is the honest answer) bound every database call, and with the request deadline every request

@@ -25,8 +25,13 @@ public sealed class PostgresServerResource(string name) : Resource(name), IResou
 
     internal string Password { get; set; } = "";
 
+    /// <remarks>
+    /// SSL Mode=Disable: the AppHost's server listens on loopback only and runs without TLS, so negotiating it only
+    /// costs a round trip per open, and Npgsql's cancel request negotiates it synchronously on a server that may be
+    /// the one not answering, which doubles the time a cancelled query waits on a hung server.
+    /// </remarks>
     public string GetConnectionString() =>
-        ExternalConnectionString ?? $"Host={Host};Port={Port};Username={UserName};Password={Password}";
+        ExternalConnectionString ?? $"Host={Host};Port={Port};Username={UserName};Password={Password};SSL Mode=Disable";
 
     /// <summary>The server's connection string pointed at one database.</summary>
     public string GetConnectionString(string databaseName)

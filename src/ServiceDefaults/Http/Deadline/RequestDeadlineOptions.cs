@@ -5,8 +5,8 @@ namespace Outreach.ServiceDefaults.Http.Deadline;
 /// admission included. Past it the request's token is cancelled: a database query or an outbound call still waiting
 /// stops, and the client gets 503 problem+json with retry-after instead of waiting on a database or a service that
 /// does not answer. When the database server itself hangs, Npgsql ends a cancelled query only after its cancel request
-/// has timed out twice (2 s each by default, see NpgsqlDataSourceExtensions), so with the default 8 s a client has its
-/// answer within 12 s (README, "Deadlines").
+/// has timed out (2 s by default, see NpgsqlDataSourceExtensions), so with the default 8 s a client has its answer
+/// within 10 s (README, "Deadlines").
 /// </summary>
 public sealed class RequestDeadlineOptions
 {
