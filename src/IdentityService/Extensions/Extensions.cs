@@ -10,14 +10,12 @@ internal static class Extensions
 {
     public static void AddApplicationServices(this IHostApplicationBuilder builder)
     {
-        builder.AddNpgsqlDataSource(IdentityEventStore.ConnectionName);
+        // One pool for everything the service does (event store, gates, idempotency keys, health): the connection budget
+        // holds only if no part builds a pool of its own. Auto-prepare as the event store's own pool had it.
+        builder.AddNpgsqlDataSource(IdentityEventStore.ConnectionName, source => source.ConnectionStringBuilder.MaxAutoPrepare = 64);
         builder.AddIdempotencyKeys();
         builder.AddPerKeyRateLimits();
-        builder.Services.AddEventStore(opts =>
-        {
-            opts.ConnectionFromConfiguration(IdentityEventStore.ConnectionName);
-            IdentityEventStore.Configure(opts);
-        })
+        builder.Services.AddEventStore(IdentityEventStore.Configure)
         .AddRelay(IdentityRelay.Configure);
         // Consumers of this assembly by convention, plus the revocation consumer the key cache needs.
         builder.AddMessaging(bus => bus.AddAccessKeyRevocations(), queuePrefix: "identity-service");

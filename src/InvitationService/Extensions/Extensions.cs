@@ -11,14 +11,12 @@ internal static class Extensions
 {
     public static void AddApplicationServices(this IHostApplicationBuilder builder)
     {
-        builder.AddNpgsqlDataSource(InvitationEventStore.ConnectionName);
+        // One pool for everything the service does (event store, gates, idempotency keys, health): the connection budget
+        // holds only if no part builds a pool of its own. Auto-prepare as the event store's own pool had it.
+        builder.AddNpgsqlDataSource(InvitationEventStore.ConnectionName, source => source.ConnectionStringBuilder.MaxAutoPrepare = 64);
         builder.AddIdempotencyKeys();
         builder.AddPerKeyRateLimits();
-        builder.Services.AddEventStore(opts =>
-        {
-            opts.ConnectionFromConfiguration(InvitationEventStore.ConnectionName);
-            InvitationEventStore.Configure(opts);
-        })
+        builder.Services.AddEventStore(InvitationEventStore.Configure)
         .AddRelay(InvitationRelay.Configure);
         // Consumers of this assembly by convention, plus the revocation consumer the key cache needs.
         builder.AddMessaging(bus => bus.AddAccessKeyRevocations(), queuePrefix: "invitation-service");
