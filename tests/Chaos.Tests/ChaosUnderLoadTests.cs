@@ -18,9 +18,9 @@ public sealed class ChaosUnderLoadTests(ChaosRunFixture run, ITestOutputHelper o
     [InlineData(CiChaos.StoppedConsumer)]
     public void A_fault_under_load_loses_nothing_duplicates_nothing_and_is_over_within_the_bound(string fault)
     {
+        // The run's log and its tables once, with the first test that runs; each test then shows its own phase.
         if (run.TakeLog() is { } log)
-            output.WriteLine($"The chaos run took {run.Elapsed.TotalSeconds:0} s. Its log:\n{log}");
-        output.WriteLine(run.Table);
+            output.WriteLine($"The chaos run took {run.Elapsed.TotalSeconds:0} s. Its log:\n{log}\n{run.Table}");
 
         var phase = run.Report.Faults.SingleOrDefault(f => f.Fault == fault);
         Assert.True(phase is not null, $"No phase {fault} in the run: {string.Join(", ", run.Report.Faults.Select(f => f.Fault))}");

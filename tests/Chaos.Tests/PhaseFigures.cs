@@ -8,7 +8,7 @@ internal static class PhaseFigures
 {
     // Invariant culture throughout: the projects run with InvariantGlobalization.
     public static string Describe(FaultResult f) =>
-        $"{f.Fault} ({f.What}; {f.Note}): {f.CommandRate:0} commands/s + {f.ReadRate:0} reads/s for {f.LoadSeconds} s; "
+        $"{f.Fault} ({f.What}{(f.Note.Length > 0 ? "; " + f.Note : "")}): {f.CommandRate:0} commands/s + {f.ReadRate:0} reads/s for {f.LoadSeconds} s; "
         + $"accepted {f.Accepted} of {f.Commands} commands; deliveries observed {f.DeliveriesObserved} of {f.DeliveriesOwed} owed ({f.DeliveriesLost} lost"
         + $"{(f.LostByConsumer.Count > 0 ? ": " + string.Join(", ", f.LostByConsumer.Select(l => $"{l.Key} {l.Value}")) : "")}); "
         + $"state gaps {f.StateGaps}; duplicated {f.Duplicated}; "
