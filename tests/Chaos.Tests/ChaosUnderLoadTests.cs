@@ -11,7 +11,7 @@ public sealed class ChaosUnderLoadTests(ChaosRunFixture run, ITestOutputHelper o
 {
     [Theory]
     // The control first: if the system is not clean without a fault, the faults' figures mean nothing.
-    [InlineData("none (control)")]
+    [InlineData(Bench.ChaosRun.Control)]
     [InlineData(CiChaos.Broker)]
     [InlineData(CiChaos.SeatService)]
     [InlineData(CiChaos.Postgres)]
