@@ -12,10 +12,15 @@ namespace Outreach.TenantIsolation.Tests;
 [Collection(IsolationSuite.Name)]
 public sealed class ForgedMessageTests(IsolationFixture system, ITestOutputHelper output)
 {
-    public static TheoryData<string> Forgeries => new() { nameof(SeatSuspended), nameof(SeatDisconnected), nameof(UserMigrated), nameof(SeatUnsuspended), nameof(SeatDailyLimitChanged) };
+    public static TheoryData<string> Forgeries => new()
+    {
+        nameof(SeatSuspended), nameof(SeatDisconnected), nameof(UserMigrated), nameof(SeatUnsuspended), nameof(SeatDailyLimitChanged),
+        nameof(SeatAdded),
+    };
 
-    // Only invitation-service consumes these two.
-    private static readonly HashSet<string> InvitationServiceOnly = [nameof(SeatUnsuspended), nameof(SeatDailyLimitChanged)];
+    // Only invitation-service consumes these.
+    private static readonly HashSet<string> InvitationServiceOnly =
+        [nameof(SeatUnsuspended), nameof(SeatDailyLimitChanged), nameof(SeatAdded)];
 
     [Theory]
     [MemberData(nameof(Forgeries))]
@@ -31,6 +36,8 @@ public sealed class ForgedMessageTests(IsolationFixture system, ITestOutputHelpe
             nameof(SeatDisconnected) => new SeatDisconnected(victim.ActiveSeatId, forger.AccountId, forger.KeyId, now),
             nameof(SeatUnsuspended) => new SeatUnsuspended(victim.ActiveSeatId, forger.AccountId, forger.KeyId, now),
             nameof(SeatDailyLimitChanged) => new SeatDailyLimitChanged(victim.ActiveSeatId, forger.AccountId, forger.KeyId, 0, now),
+            // Re-adding the seat under the forger's key with no sends a day: applied, the victim's sends get 429.
+            nameof(SeatAdded) => new SeatAdded(victim.ActiveSeatId, forger.AccountId, forger.KeyId, 0, now),
             _ => new UserMigrated($"mig_{Guid.NewGuid():N}", [victim.ActiveSeatId], forger.AccountId, forger.KeyId, forgerSecondKey.KeyId, now),
         };
 
@@ -64,6 +71,7 @@ public sealed class ForgedMessageTests(IsolationFixture system, ITestOutputHelpe
             case UserMigrated m: await BrokerClient.PublishAsync(broker, m, messageId); break;
             case SeatUnsuspended m: await BrokerClient.PublishAsync(broker, m, messageId); break;
             case SeatDailyLimitChanged m: await BrokerClient.PublishAsync(broker, m, messageId); break;
+            case SeatAdded m: await BrokerClient.PublishAsync(broker, m, messageId); break;
         }
     }
 }
