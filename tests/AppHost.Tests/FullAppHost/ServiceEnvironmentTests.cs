@@ -16,7 +16,7 @@ public sealed class ServiceEnvironmentTests(RunningAppHost host)
 
         environment["ConnectionStrings__seatsdb"].ShouldBe(await host.App.GetConnectionStringAsync(Resources.SeatsDb));
         environment["ConnectionStrings__rabbitmq"].ShouldBe(await host.App.GetConnectionStringAsync(Resources.RabbitMq));
-        environment["ConnectionStrings__seatsdb"].ShouldMatch("^Host=127\\.0\\.0\\.1;Port=\\d+;Username=postgres;Password=[A-Za-z0-9]+;Database=seatsdb$");
+        environment["ConnectionStrings__seatsdb"].ShouldMatch("^Host=127\\.0\\.0\\.1;Port=\\d+;Username=postgres;Password=[A-Za-z0-9]+;SSL Mode=Disable;Database=seatsdb$");
         environment["ConnectionStrings__rabbitmq"].ShouldMatch("^amqp://[a-z]+:[A-Za-z0-9]+@127\\.0\\.0\\.1:\\d+$");
         environment.ShouldNotContainKey("ConnectionStrings__identitiesdb");
     }
