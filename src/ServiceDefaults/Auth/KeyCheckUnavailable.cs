@@ -13,16 +13,7 @@ public static class KeyCheckUnavailable
 
     public static Task WriteAsync(HttpContext context)
     {
-        ArgumentNullException.ThrowIfNull(context);
-        context.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
-        context.Response.Headers.RetryAfter = RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        var problem = new ProblemDetails
-        {
-            Status = StatusCodes.Status503ServiceUnavailable,
-            Title = "Service Unavailable",
-            Type = "https://www.rfc-editor.org/rfc/rfc9110#section-15.6.4",
-            Detail = "Access keys cannot be checked right now; try again shortly.",
-        };
+        var problem = Http.ServiceUnavailable.Prepare(context, RetryAfterSeconds, "Access keys cannot be checked right now; try again shortly.");
         return context.Response.WriteAsJsonAsync(problem, (System.Text.Json.JsonSerializerOptions?)null, "application/problem+json");
     }
 }

@@ -22,19 +22,11 @@ public sealed class DatabaseUnavailableExceptionHandler(IProblemDetailsService p
 
         // The message says what happened (a timeout, a refused connection) without any query text or parameter.
         logger.LogWarning("The database did not answer in time: {Reason}", exception.Message);
-        httpContext.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
-        httpContext.Response.Headers.RetryAfter = RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
         return await problemDetails.TryWriteAsync(new ProblemDetailsContext
         {
             HttpContext = httpContext,
             Exception = exception,
-            ProblemDetails = new ProblemDetails
-            {
-                Status = StatusCodes.Status503ServiceUnavailable,
-                Type = "https://www.rfc-editor.org/rfc/rfc9110#section-15.6.4",
-                Title = "Service Unavailable",
-                Detail = "The database is not answering right now; try again shortly.",
-            },
+            ProblemDetails = ServiceUnavailable.Prepare(httpContext, RetryAfterSeconds, "The database is not answering right now; try again shortly."),
         });
     }
 }

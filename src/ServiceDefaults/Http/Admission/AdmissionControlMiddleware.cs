@@ -65,18 +65,10 @@ public sealed partial class AdmissionControlMiddleware : IAsyncDisposable
         }
 
         LogShed(_logger, context.Request.Method, context.Request.Path.Value ?? "");
-        context.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
-        context.Response.Headers.RetryAfter = _options.RetryAfterSeconds.ToString(CultureInfo.InvariantCulture);
         await problems.WriteAsync(new ProblemDetailsContext
         {
             HttpContext = context,
-            ProblemDetails = new ProblemDetails
-            {
-                Status = StatusCodes.Status503ServiceUnavailable,
-                Type = "https://www.rfc-editor.org/rfc/rfc9110#section-15.6.4",
-                Title = "Service Unavailable",
-                Detail = "The service is at capacity; nothing was done. Try again shortly.",
-            },
+            ProblemDetails = ServiceUnavailable.Prepare(context, _options.RetryAfterSeconds, "The service is at capacity; nothing was done. Try again shortly."),
         });
     }
 

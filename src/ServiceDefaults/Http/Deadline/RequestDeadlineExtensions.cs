@@ -42,18 +42,12 @@ public static partial class RequestDeadlineExtensions
         var services = context.RequestServices;
         LogDeadline(services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(RequestDeadlineExtensions)),
             context.Request.Method, context.GetEndpoint()?.DisplayName ?? "(no endpoint)", options.TimeoutMs);
-        context.Response.Headers.RetryAfter = options.RetryAfterSeconds.ToString(CultureInfo.InvariantCulture);
         await services.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
         {
             HttpContext = context,
-            ProblemDetails = new ProblemDetails
-            {
-                Status = StatusCodes.Status503ServiceUnavailable,
-                Type = "https://www.rfc-editor.org/rfc/rfc9110#section-15.6.4",
-                Title = "Service Unavailable",
-                Detail = $"The request did not finish within its {options.TimeoutMs / 1000.0:0.#} s deadline; try again shortly "
-                    + "(a command sent with an Idempotency-Key can be sent again safely).",
-            },
+            ProblemDetails = ServiceUnavailable.Prepare(context, options.RetryAfterSeconds,
+                string.Create(CultureInfo.InvariantCulture, $"The request did not finish within its {options.TimeoutMs / 1000.0:0.#} s deadline; try again shortly ")
+                + "(a command sent with an Idempotency-Key can be sent again safely)."),
         });
     }
 
