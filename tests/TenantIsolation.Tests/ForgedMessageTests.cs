@@ -15,12 +15,12 @@ public sealed class ForgedMessageTests(IsolationFixture system, ITestOutputHelpe
     public static TheoryData<string> Forgeries => new()
     {
         nameof(SeatSuspended), nameof(SeatDisconnected), nameof(UserMigrated), nameof(SeatUnsuspended), nameof(SeatDailyLimitChanged),
-        nameof(SeatAdded),
+        nameof(SeatAdded), nameof(SeatActivated), nameof(SeatWorkingHoursChanged),
     };
 
     // Only invitation-service consumes these.
     private static readonly HashSet<string> InvitationServiceOnly =
-        [nameof(SeatUnsuspended), nameof(SeatDailyLimitChanged), nameof(SeatAdded)];
+        [nameof(SeatUnsuspended), nameof(SeatDailyLimitChanged), nameof(SeatAdded), nameof(SeatActivated), nameof(SeatWorkingHoursChanged)];
 
     [Theory]
     [MemberData(nameof(Forgeries))]
@@ -38,6 +38,10 @@ public sealed class ForgedMessageTests(IsolationFixture system, ITestOutputHelpe
             nameof(SeatDailyLimitChanged) => new SeatDailyLimitChanged(victim.ActiveSeatId, forger.AccountId, forger.KeyId, 0, now),
             // Re-adding the seat under the forger's key with no sends a day: applied, the victim's sends get 429.
             nameof(SeatAdded) => new SeatAdded(victim.ActiveSeatId, forger.AccountId, forger.KeyId, 0, now),
+            // Activating the victim's pending seat: applied, it would send before its person connected.
+            nameof(SeatActivated) => new SeatActivated(victim.PendingSeatId, forger.AccountId, forger.KeyId, now),
+            // A one-minute window on Sundays: applied, the victim's queued sends would wait for it.
+            nameof(SeatWorkingHoursChanged) => new SeatWorkingHoursChanged(victim.ActiveSeatId, forger.AccountId, forger.KeyId, "UTC", 0, 1, [0], now),
             _ => new UserMigrated($"mig_{Guid.NewGuid():N}", [victim.ActiveSeatId], forger.AccountId, forger.KeyId, forgerSecondKey.KeyId, now),
         };
 
@@ -72,6 +76,8 @@ public sealed class ForgedMessageTests(IsolationFixture system, ITestOutputHelpe
             case SeatUnsuspended m: await BrokerClient.PublishAsync(broker, m, messageId); break;
             case SeatDailyLimitChanged m: await BrokerClient.PublishAsync(broker, m, messageId); break;
             case SeatAdded m: await BrokerClient.PublishAsync(broker, m, messageId); break;
+            case SeatActivated m: await BrokerClient.PublishAsync(broker, m, messageId); break;
+            case SeatWorkingHoursChanged m: await BrokerClient.PublishAsync(broker, m, messageId); break;
         }
     }
 }

@@ -86,6 +86,9 @@ public sealed class TenantState
             return accountId.Length > 0;
         }, "invitation-service may send from the seat's LinkedIn account");
 
+        await Eventually.Async(async () => await system.QueryAsync<string>("invitationsdb",
+            "SELECT status FROM seat_views WHERE seat_id = $1", pendingSeat) == "pending", "invitation-service knows the pending seat");
+
         var recipient = $"{tag}-recipient-{Guid.NewGuid():N}"[..32];
         var profile = await invitations.SendJsonAsync(HttpMethod.Get, $"/api/v1/users/{recipient}?account_id={accountId}");
         profile.Status.ShouldBe(200, profile.Text);

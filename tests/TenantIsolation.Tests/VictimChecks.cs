@@ -2,7 +2,7 @@ namespace Outreach.TenantIsolation.Tests;
 
 /// <summary>
 /// What a victim of a forged message would notice if the forgery had been applied: its identity disconnected, its
-/// seat's state changed in any service's view, its queued invitation cancelled, its LinkedIn account or seat lent to
+/// seats' state or sending window changed in any service's view, its queued invitation cancelled, its LinkedIn account or seat lent to
 /// another account's sender, or a send refused. Each is a failure message; none means the victim is untouched.
 /// </summary>
 public static class VictimChecks
@@ -27,6 +27,14 @@ public static class VictimChecks
         var seat = await system.QueryAsync<string>("invitationsdb", "SELECT status || ' ' || key_id FROM seat_views WHERE seat_id = $1", victim.ActiveSeatId);
         if (seat != $"active {victim.Key.KeyId}")
             failures.Add($"invitation-service's view of the victim's seat changed: {seat}");
+        var pending = await system.QueryAsync<string>("invitationsdb", "SELECT status || ' ' || key_id FROM seat_views WHERE seat_id = $1", victim.PendingSeatId);
+        if (pending != $"pending {victim.Key.KeyId}")
+            failures.Add($"invitation-service's view of the victim's pending seat changed: {pending}");
+        // The victim never set a sending window: one set by another account would hold its queued sends.
+        var window = await system.QueryAsync<string>("invitationsdb",
+            "SELECT coalesce(time_zone || ' ' || start_minute || '-' || end_minute, 'none') FROM seat_views WHERE seat_id = $1", victim.ActiveSeatId);
+        if (window != "none")
+            failures.Add($"the victim's seat got a sending window it never set: {window}");
         var sender = await system.QueryAsync<string>("invitationsdb",
             "SELECT concat_ws(' ', key_id, connected::text, removed::text, provider_account_id, seat_id) FROM sending_accounts WHERE identity_id = $1", victim.IdentityId);
         if (sender != $"{victim.Key.KeyId} true false {victim.LinkedInAccountId} {victim.ActiveSeatId}")
