@@ -2,7 +2,7 @@ using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Logging;
-using Npgsql;
+using Outreach.ServiceDefaults.Database;
 
 namespace Outreach.ServiceDefaults.Http;
 
@@ -17,7 +17,7 @@ public sealed class DatabaseUnavailableExceptionHandler(IProblemDetailsService p
 
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
-        if (exception is not NpgsqlException { IsTransient: true } || exception is PostgresException { IsTransient: false })
+        if (!DatabaseUnavailable.Is(exception))
             return false;
 
         // The message says what happened (a timeout, a refused connection) without any query text or parameter.

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
+using Outreach.ServiceDefaults.Database;
 using Outreach.ServiceDefaults.Health;
 using Outreach.ServiceDefaults.Messaging;
 using Outreach.ServiceDefaults.Telemetry;
@@ -65,8 +66,19 @@ public static class MessagingExtensions
             bus.AddConfigureEndpointsCallback((context, _, endpoint) =>
             {
                 var retry = context.GetRequiredService<IOptions<MessageRetryOptions>>().Value;
+                // Outer: a failure of the consumer's own (a bug, bad data) has a few tries, then the error queue.
                 endpoint.UseMessageRetry(policy =>
-                    policy.Exponential(retry.Limit, retry.MinInterval, retry.MaxInterval, retry.IntervalDelta));
+                {
+                    policy.Ignore<Exception>(DatabaseUnavailable.Is);
+                    policy.Exponential(retry.Limit, retry.MinInterval, retry.MaxInterval, retry.IntervalDelta);
+                });
+                // Inner: a database that does not answer is waited out, however long the outage: the message stays
+                // unacknowledged on the broker meanwhile, so nothing an outage outlasts ends in the error queue.
+                endpoint.UseMessageRetry(policy =>
+                {
+                    policy.Handle<Exception>(DatabaseUnavailable.Is);
+                    policy.Exponential(int.MaxValue, retry.MinInterval, retry.OutageMaxInterval, retry.IntervalDelta);
+                });
                 // Messages a consumer publishes leave only once it has succeeded, so a retried
                 // attempt does not publish twice.
                 endpoint.UseInMemoryOutbox(context);

@@ -48,6 +48,26 @@ public sealed class MessagingTests(InfrastructureFixture infrastructure)
         (await RabbitMqQueues.CountAsync(infrastructure.RabbitMqConnectionString, "always-failing")).ShouldBe(0u);
     }
 
+    [Fact]
+    public async Task A_message_whose_database_is_down_longer_than_the_retries_last_is_handled_once_it_answers()
+    {
+        await using var app = await StartAsync();
+        var probe = new OutageProbeSent(Guid.NewGuid());
+        var log = app.Services.GetRequiredService<MessageLog>();
+
+        // Frozen for 8 s: each try ends at its 1 s budget, and the 3 retries for a bug would all be spent in about 5 s.
+        await using (infrastructure.App.ResourceCommands.FreezeResource("postgres"))
+        {
+            await app.Services.GetRequiredService<IPublishEndpoint>().Publish(probe);
+            await Task.Delay(TimeSpan.FromSeconds(8));
+            log.Probes.ShouldNotContainKey(probe.ProbeId);
+            log.ProbeAttempts.GetValueOrDefault(probe.ProbeId).ShouldBeGreaterThan(1 + RetryLimit, "the outage outlasted the retries for a bug");
+        }
+
+        // Parked in the error queue, it would never be handled.
+        await Eventually.HoldsAsync(() => log.Probes.ContainsKey(probe.ProbeId), Patience, "the probe is handled after the thaw");
+    }
+
     private async Task<TestApp> StartAsync()
     {
         var app = await TestApp.StartAsync(SampleApi.Map,
@@ -59,6 +79,7 @@ public sealed class MessagingTests(InfrastructureFixture infrastructure)
             new Dictionary<string, string?>
             {
                 ["ConnectionStrings:rabbitmq"] = infrastructure.RabbitMqConnectionString,
+                ["ConnectionStrings:probe"] = infrastructure.PostgresConnectionString,
                 ["Messaging:Retry:Limit"] = RetryLimit.ToString(System.Globalization.CultureInfo.InvariantCulture),
                 ["Messaging:Retry:MinInterval"] = "00:00:00.050",
                 ["Messaging:Retry:MaxInterval"] = "00:00:00.500",
