@@ -4,7 +4,9 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Outreach.ServiceDefaults.Database;
 using Outreach.ServiceDefaults.Health;
 using Outreach.ServiceDefaults.Http;
 using Outreach.ServiceDefaults.Http.Admission;
@@ -37,6 +39,8 @@ public static class Extensions
         builder.Services.AddServiceDiscovery();
         builder.Services.AddOptions<AdmissionOptions>().BindConfiguration(AdmissionOptions.SectionName);
         builder.Services.AddRequestDeadline();
+        builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.Services.TryAddSingleton<DatabaseBreaker>();
         // Last: it wraps the logger providers registered above (console, OpenTelemetry), so every sink is redacted.
         builder.AddLogRedaction();
         return builder;
@@ -62,6 +66,9 @@ public static class Extensions
         app.UseRequestDeadline();
         // Before authentication: shedding must cost less than the key check it spares.
         app.UseMiddleware<AdmissionControlMiddleware>();
+        // After admission, so a request shed there does not count; inside the exception handler, so it sees the
+        // database exceptions before they become 503s.
+        app.UseMiddleware<DatabaseBreakerMiddleware>();
         app.UseRouting();
         app.UseServerSpanRoute();
         var services = app.Services.GetRequiredService<IServiceProviderIsService>();

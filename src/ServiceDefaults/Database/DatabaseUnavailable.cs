@@ -13,6 +13,8 @@ public static class DatabaseUnavailable
     {
         for (var current = exception; current is not null; current = current.InnerException)
         {
+            if (current is DatabaseBreakerOpenException)
+                return true;
             if (current is PostgresException { IsTransient: false })
                 return false;
             if (current is NpgsqlException { IsTransient: true })

@@ -14,6 +14,7 @@ namespace Outreach.ServiceDefaults.Http;
 public sealed class DatabaseUnavailableExceptionHandler(IProblemDetailsService problemDetails, ILogger<DatabaseUnavailableExceptionHandler> logger) : IExceptionHandler
 {
     public const int RetryAfterSeconds = 1;
+    public const string Detail = "The database is not answering right now; try again shortly.";
 
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
@@ -26,7 +27,7 @@ public sealed class DatabaseUnavailableExceptionHandler(IProblemDetailsService p
         {
             HttpContext = httpContext,
             Exception = exception,
-            ProblemDetails = ServiceUnavailable.Prepare(httpContext, RetryAfterSeconds, "The database is not answering right now; try again shortly."),
+            ProblemDetails = ServiceUnavailable.Prepare(httpContext, RetryAfterSeconds, Detail),
         });
     }
 }

@@ -2,6 +2,7 @@ using System.Reflection;
 using MassTransit;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
 using Outreach.ServiceDefaults.Database;
@@ -39,6 +40,8 @@ public static class MessagingExtensions
         var connection = RabbitMqConnection.Parse(RequireConnectionString(builder.Configuration));
         // "seat-service" under the AppHost: names the broker connections and the metrics' service label.
         var connectionDisplayName = TelemetryResource.ServiceName(builder.Configuration, builder.Environment.ApplicationName);
+        builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.Services.TryAddSingleton<DatabaseBreaker>();
         builder.Services.AddOptions<MessageRetryOptions>().Bind(builder.Configuration.GetSection(MessageRetryOptions.SectionName));
         // MassTransit adds its bus check (receive endpoints) to the health check service; the broker
         // check covers the connection itself, which matters for services that only publish.
@@ -79,6 +82,8 @@ public static class MessagingExtensions
                     policy.Handle<Exception>(DatabaseUnavailable.Is);
                     policy.Exponential(int.MaxValue, retry.MinInterval, retry.OutageMaxInterval, retry.IntervalDelta);
                 });
+                // Inside the retries: a delivery the breaker holds back is retried like one the database refused.
+                endpoint.UseFilter(new DatabaseBreakerFilter(context.GetRequiredService<DatabaseBreaker>()));
                 // Messages a consumer publishes leave only once it has succeeded, so a retried
                 // attempt does not publish twice.
                 endpoint.UseInMemoryOutbox(context);

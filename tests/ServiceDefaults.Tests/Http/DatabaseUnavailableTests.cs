@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Net;
 using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
@@ -37,5 +38,46 @@ public sealed class DatabaseUnavailableTests(InfrastructureFixture infrastructur
         problem.GetProperty("status").GetInt32().ShouldBe(503);
         problem.GetProperty("detail").GetString()!.ShouldContain("database");
         (await app.Client.GetAsync(new Uri("/health", UriKind.Relative))).StatusCode.ShouldBe(HttpStatusCode.OK);
+    }
+
+    [Fact]
+    public async Task While_the_database_does_not_answer_requests_are_refused_at_once_and_served_again_soon_after_it_is_back()
+    {
+        await using var app = await TestApp.StartAsync(
+            endpoints => endpoints.MapGet("/ping", async (NpgsqlDataSource database, CancellationToken cancellationToken) =>
+            {
+                await using var command = database.CreateCommand("SELECT 1");
+                await command.ExecuteScalarAsync(cancellationToken);
+                return Results.Ok();
+            }),
+            builder => builder.AddNpgsqlDataSource("sampledb"),
+            new Dictionary<string, string?>
+            {
+                ["ConnectionStrings:sampledb"] = await infrastructure.CreateDatabaseAsync(),
+                ["Npgsql:TimeoutSeconds"] = "1",
+                ["Npgsql:CommandTimeoutSeconds"] = "1",
+            });
+        (await app.Client.GetAsync(new Uri("/ping", UriKind.Relative))).StatusCode.ShouldBe(HttpStatusCode.OK);
+
+        (HttpStatusCode Status, string? MediaType, TimeSpan Took)[] after;
+        await using (infrastructure.App.ResourceCommands.FreezeResource("postgres"))
+        {
+            // Each of these waits for Npgsql's own timeouts on the frozen server.
+            var first = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => app.Client.GetAsync(new Uri("/ping", UriKind.Relative))));
+            first.ShouldAllBe(r => r.StatusCode == HttpStatusCode.ServiceUnavailable);
+
+            after = await Task.WhenAll(Enumerable.Range(0, 5).Select(async _ =>
+            {
+                var clock = Stopwatch.StartNew();
+                using var response = await app.Client.GetAsync(new Uri("/ping", UriKind.Relative));
+                return (response.StatusCode, response.Content.Headers.ContentType?.MediaType, clock.Elapsed);
+            }));
+        }
+
+        after.ShouldAllBe(a => a.Status == HttpStatusCode.ServiceUnavailable && a.MediaType == "application/problem+json");
+        // At most one of them is let through to probe the database; the others do not try.
+        after.Count(a => a.Took < TimeSpan.FromMilliseconds(500)).ShouldBeGreaterThanOrEqualTo(4, "refused without a connection attempt of their own");
+        await Eventually.HoldsAsync(async () => (await app.Client.GetAsync(new Uri("/ping", UriKind.Relative))).StatusCode == HttpStatusCode.OK,
+            TimeSpan.FromSeconds(10), "served again after the thaw");
     }
 }

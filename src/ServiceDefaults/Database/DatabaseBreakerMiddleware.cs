@@ -1,0 +1,54 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Outreach.ServiceDefaults.Http;
+
+namespace Outreach.ServiceDefaults.Database;
+
+/// <summary>
+/// Answers 503 at once while <see cref="DatabaseBreaker"/> is open (the probes excepted: they report on the database
+/// themselves), and tells the breaker how each request that ran went. The answer is the one a request that had tried
+/// would have got (DatabaseUnavailableExceptionHandler), without the connection attempt.
+/// </summary>
+public sealed class DatabaseBreakerMiddleware(RequestDelegate next, DatabaseBreaker breaker)
+{
+    public async Task InvokeAsync(HttpContext context, IProblemDetailsService problems)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        if (IsHealthProbe(context.Request.Path))
+        {
+            await next(context);
+            return;
+        }
+
+        if (!breaker.TryPass(out var probe))
+        {
+            await problems.WriteAsync(new ProblemDetailsContext
+            {
+                HttpContext = context,
+                ProblemDetails = ServiceUnavailable.Prepare(context, DatabaseUnavailableExceptionHandler.RetryAfterSeconds,
+                    DatabaseUnavailableExceptionHandler.Detail),
+            });
+            return;
+        }
+
+        try
+        {
+            await next(context);
+        }
+        catch (Exception e) when (DatabaseUnavailable.Is(e))
+        {
+            breaker.Failed(probe);
+            throw;
+        }
+        catch
+        {
+            breaker.Abandoned(probe);
+            throw;
+        }
+        breaker.Succeeded(probe);
+    }
+
+    private static bool IsHealthProbe(PathString path) =>
+        path.StartsWithSegments(Microsoft.Extensions.Hosting.Extensions.HealthEndpointPath, StringComparison.OrdinalIgnoreCase)
+        || path.StartsWithSegments(Microsoft.Extensions.Hosting.Extensions.AlivenessEndpointPath, StringComparison.OrdinalIgnoreCase);
+}
