@@ -65,7 +65,10 @@ public sealed class DatabaseBreaker(TimeProvider clock)
         }
     }
 
-    /// <summary>A call found the database not answering (see <see cref="DatabaseUnavailable.Is"/>).</summary>
+    /// <summary>
+    /// A call found the database not answering (see <see cref="DatabaseUnavailable.Is"/>). A pool wait that ran out is
+    /// not reported: the database answers, the process is only busy, and admission control sheds that load.
+    /// </summary>
     public void Failed(bool probe)
     {
         lock (_gate)

@@ -18,7 +18,7 @@ public sealed class DatabaseBreakerFilter(DatabaseBreaker breaker) : IFilter<Con
         {
             await next.Send(context);
         }
-        catch (Exception e) when (DatabaseUnavailable.Is(e))
+        catch (Exception e) when (DatabaseUnavailable.Is(e) && !DatabaseUnavailable.IsPoolExhausted(e))
         {
             breaker.Failed(probe);
             throw;

@@ -35,7 +35,7 @@ public sealed class DatabaseBreakerMiddleware(RequestDelegate next, DatabaseBrea
         {
             await next(context);
         }
-        catch (Exception e) when (DatabaseUnavailable.Is(e))
+        catch (Exception e) when (DatabaseUnavailable.Is(e) && !DatabaseUnavailable.IsPoolExhausted(e))
         {
             breaker.Failed(probe);
             throw;

@@ -22,4 +22,18 @@ public static class DatabaseUnavailable
         }
         return false;
     }
+
+    /// <summary>
+    /// A wait for a pooled connection that ran out: the database answers, this process is only busy. Npgsql tells it
+    /// apart by its message alone.
+    /// </summary>
+    public static bool IsPoolExhausted(Exception exception)
+    {
+        for (var current = exception; current is not null; current = current.InnerException)
+        {
+            if (current is NpgsqlException && current.Message.StartsWith("The connection pool has been exhausted", StringComparison.Ordinal))
+                return true;
+        }
+        return false;
+    }
 }

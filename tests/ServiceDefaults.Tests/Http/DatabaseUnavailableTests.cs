@@ -80,4 +80,43 @@ public sealed class DatabaseUnavailableTests(InfrastructureFixture infrastructur
         await Eventually.HoldsAsync(async () => (await app.Client.GetAsync(new Uri("/ping", UriKind.Relative))).StatusCode == HttpStatusCode.OK,
             TimeSpan.FromSeconds(10), "served again after the thaw");
     }
+
+    [Fact]
+    public async Task A_pool_too_small_for_the_load_is_not_mistaken_for_a_database_outage()
+    {
+        await using var app = await TestApp.StartAsync(
+            endpoints =>
+            {
+                endpoints.MapGet("/hold", async (NpgsqlDataSource database) =>
+                {
+                    await using var command = database.CreateCommand("SELECT pg_sleep(3)");
+                    await command.ExecuteScalarAsync();
+                    return Results.Ok();
+                });
+                endpoints.MapGet("/ping", async (NpgsqlDataSource database) =>
+                {
+                    await using var command = database.CreateCommand("SELECT 1");
+                    await command.ExecuteScalarAsync();
+                    return Results.Ok();
+                });
+            },
+            builder => builder.AddNpgsqlDataSource("sampledb"),
+            new Dictionary<string, string?>
+            {
+                ["ConnectionStrings:sampledb"] = await infrastructure.CreateDatabaseAsync(),
+                ["Npgsql:MaxPoolSize"] = "1",
+                ["Npgsql:TimeoutSeconds"] = "1",
+            });
+        (await app.Client.GetAsync(new Uri("/ping", UriKind.Relative))).StatusCode.ShouldBe(HttpStatusCode.OK);
+
+        var holding = app.Client.GetAsync(new Uri("/hold", UriKind.Relative));
+        await Task.Delay(TimeSpan.FromMilliseconds(300));
+        var starved = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => app.Client.GetAsync(new Uri("/ping", UriKind.Relative))));
+        starved.ShouldAllBe(r => r.StatusCode == HttpStatusCode.ServiceUnavailable, "the one connection is held for 3 s");
+        (await holding).StatusCode.ShouldBe(HttpStatusCode.OK);
+
+        // Had the breaker opened, one of these would probe and the others be refused.
+        var after = await Task.WhenAll(Enumerable.Range(0, 3).Select(_ => app.Client.GetAsync(new Uri("/ping", UriKind.Relative))));
+        after.ShouldAllBe(r => r.StatusCode == HttpStatusCode.OK);
+    }
 }
