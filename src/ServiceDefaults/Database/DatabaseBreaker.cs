@@ -51,6 +51,30 @@ public sealed class DatabaseBreaker(TimeProvider clock)
         }
     }
 
+    /// <summary>
+    /// Runs a call let through by <see cref="TryPass"/> and reports how it went: a database that did not answer (a pool
+    /// wait that ran out excepted), a failure of another kind (the probe, if it was one, passes on), or success.
+    /// </summary>
+    public async Task ObserveAsync(bool probe, Func<Task> call)
+    {
+        ArgumentNullException.ThrowIfNull(call);
+        try
+        {
+            await call();
+        }
+        catch (Exception e) when (DatabaseUnavailable.Is(e) && !DatabaseUnavailable.IsPoolExhausted(e))
+        {
+            Failed(probe);
+            throw;
+        }
+        catch
+        {
+            Abandoned(probe);
+            throw;
+        }
+        Succeeded(probe);
+    }
+
     /// <summary>A call that used the database got its answers.</summary>
     public void Succeeded(bool probe)
     {

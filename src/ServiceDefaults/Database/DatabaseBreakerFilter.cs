@@ -14,21 +14,7 @@ public sealed class DatabaseBreakerFilter(DatabaseBreaker breaker) : IFilter<Con
         ArgumentNullException.ThrowIfNull(next);
         if (!breaker.TryPass(out var probe))
             throw new DatabaseBreakerOpenException();
-        try
-        {
-            await next.Send(context);
-        }
-        catch (Exception e) when (DatabaseUnavailable.Is(e) && !DatabaseUnavailable.IsPoolExhausted(e))
-        {
-            breaker.Failed(probe);
-            throw;
-        }
-        catch
-        {
-            breaker.Abandoned(probe);
-            throw;
-        }
-        breaker.Succeeded(probe);
+        await breaker.ObserveAsync(probe, () => next.Send(context));
     }
 
     public void Probe(ProbeContext context)

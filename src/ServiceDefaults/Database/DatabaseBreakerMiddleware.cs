@@ -14,7 +14,7 @@ public sealed class DatabaseBreakerMiddleware(RequestDelegate next, DatabaseBrea
     public async Task InvokeAsync(HttpContext context, IProblemDetailsService problems)
     {
         ArgumentNullException.ThrowIfNull(context);
-        if (IsHealthProbe(context.Request.Path))
+        if (Microsoft.Extensions.Hosting.Extensions.IsHealthProbe(context.Request.Path))
         {
             await next(context);
             return;
@@ -31,24 +31,6 @@ public sealed class DatabaseBreakerMiddleware(RequestDelegate next, DatabaseBrea
             return;
         }
 
-        try
-        {
-            await next(context);
-        }
-        catch (Exception e) when (DatabaseUnavailable.Is(e) && !DatabaseUnavailable.IsPoolExhausted(e))
-        {
-            breaker.Failed(probe);
-            throw;
-        }
-        catch
-        {
-            breaker.Abandoned(probe);
-            throw;
-        }
-        breaker.Succeeded(probe);
+        await breaker.ObserveAsync(probe, () => next(context));
     }
-
-    private static bool IsHealthProbe(PathString path) =>
-        path.StartsWithSegments(Microsoft.Extensions.Hosting.Extensions.HealthEndpointPath, StringComparison.OrdinalIgnoreCase)
-        || path.StartsWithSegments(Microsoft.Extensions.Hosting.Extensions.AlivenessEndpointPath, StringComparison.OrdinalIgnoreCase);
 }

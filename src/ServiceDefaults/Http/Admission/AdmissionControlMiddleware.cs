@@ -37,7 +37,7 @@ public sealed partial class AdmissionControlMiddleware : IAsyncDisposable
     public async Task InvokeAsync(HttpContext context, IProblemDetailsService problems)
     {
         ArgumentNullException.ThrowIfNull(context);
-        if (IsProbe(context.Request.Path))
+        if (Microsoft.Extensions.Hosting.Extensions.IsHealthProbe(context.Request.Path))
         {
             await _next(context);
             return;
@@ -71,10 +71,6 @@ public sealed partial class AdmissionControlMiddleware : IAsyncDisposable
             ProblemDetails = ServiceUnavailable.Prepare(context, _options.RetryAfterSeconds, "The service is at capacity; nothing was done. Try again shortly."),
         });
     }
-
-    private static bool IsProbe(PathString path) =>
-        path.StartsWithSegments(Microsoft.Extensions.Hosting.Extensions.HealthEndpointPath, StringComparison.OrdinalIgnoreCase)
-        || path.StartsWithSegments(Microsoft.Extensions.Hosting.Extensions.AlivenessEndpointPath, StringComparison.OrdinalIgnoreCase);
 
     public ValueTask DisposeAsync() => _limiter.DisposeAsync();
 
