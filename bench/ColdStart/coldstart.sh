@@ -11,7 +11,8 @@ root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 cd "$root"
 runs="${1:-5}"
 
-for project in src/SeatService src/IdentityService src/InvitationService src/AppHost; do
+# Every project the AppHost runs, from its build output: a project left unbuilt in Release fails to start.
+for project in src/SeatService src/IdentityService src/InvitationService src/LinkedInSandbox src/AppHost; do
   dotnet build "$project" -c Release -nologo -v:q > /dev/null
 done
 
@@ -26,7 +27,8 @@ cleanup() {
 }
 trap cleanup EXIT
 
-# Milliseconds from launch until apphost.json lists only Running/Healthy resources.
+# Milliseconds from launch until apphost.json lists only Running/Healthy resources. A resource that fails to start,
+# or a start that takes over a minute, ends the bench with the AppHost's output instead of waiting forever.
 measure() {
   local state="$data/apphost.json" started now names healthy
   started=$(date +%s%N)
@@ -44,6 +46,13 @@ measure() {
       if [ "$names" -gt 0 ] && [ "$names" = "$healthy" ]; then
         break
       fi
+      if grep -q '"state": "FailedToStart"' "$state" || [ $((($(date +%s%N) - started) / 1000000)) -gt 60000 ]; then
+        echo "not every resource became healthy within 60 s; apphost.json and the AppHost's output:" >&2
+        cat "$state" "$data.log" >&2
+        kill -TERM "$apphost"
+        wait "$apphost" || true
+        exit 1
+      fi
     fi
     sleep 0.05
   done
@@ -54,7 +63,8 @@ measure() {
   echo $(((now - started) / 1000000))
 }
 
-echo "first run (fresh data directory): $(measure) ms"
+first=$(measure)
+echo "first run (fresh data directory): $first ms"
 results=()
 for run in $(seq 1 "$runs"); do
   ms=$(measure)
