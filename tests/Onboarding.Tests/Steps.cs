@@ -31,23 +31,45 @@ public static class Steps
         await page.GetByLabel("First name").FillAsync(firstName);
         await page.GetByLabel("Last name").FillAsync(lastName);
         await page.GetByLabel("Email").FillAsync(email);
-        await page.GetByLabel("Email").PressAsync("Enter");
-        await page.WaitForLoadStateAsync();
+        await SubmitAsync(page, () => page.GetByLabel("Email").PressAsync("Enter"));
+    }
+
+    /// <summary>
+    /// Does what sends a form and waits until the browser has the page it leads to. Waiting for the "load" event instead
+    /// was flaky: CI once saw the new page's load event lost (only "networkidle" fired) and the wait ran into its 60 s.
+    /// A committed navigation is reported reliably; the assertions after it wait for the new page's content themselves.
+    /// </summary>
+    public static async Task SubmitAsync(IPage page, Func<Task> send)
+    {
+        var arrived = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        void OnNavigated(object? sender, IFrame frame)
+        {
+            if (frame == page.MainFrame)
+                arrived.TrySetResult();
+        }
+        page.FrameNavigated += OnNavigated;
+        try
+        {
+            await send();
+            await arrived.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        }
+        finally
+        {
+            page.FrameNavigated -= OnNavigated;
+        }
     }
 
     public static async Task ConnectAsync(IPage page, string username, string password)
     {
         await page.GetByLabel("LinkedIn email").FillAsync(username);
         await page.GetByLabel("LinkedIn password").FillAsync(password);
-        await page.GetByLabel("LinkedIn password").PressAsync("Enter");
-        await page.WaitForLoadStateAsync();
+        await SubmitAsync(page, () => page.GetByLabel("LinkedIn password").PressAsync("Enter"));
     }
 
     public static async Task EnterCodeAsync(IPage page, string code)
     {
         await page.GetByLabel("Verification code").FillAsync(code);
-        await page.GetByLabel("Verification code").PressAsync("Enter");
-        await page.WaitForLoadStateAsync();
+        await SubmitAsync(page, () => page.GetByLabel("Verification code").PressAsync("Enter"));
     }
 
     /// <summary>Polls until <paramref name="probe"/> answers (messages between services take a moment), for at most 15 s.</summary>
@@ -67,8 +89,7 @@ public static class Steps
     public static async Task AddProductAsync(IPage page, string product)
     {
         await page.GetByLabel("What do you sell?").FillAsync(product);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Save and continue" }).ClickAsync();
-        await page.WaitForLoadStateAsync();
+        await SubmitAsync(page, () => page.GetByRole(AriaRole.Button, new() { Name = "Save and continue" }).ClickAsync());
     }
 
     public static async Task ProfileAsync(IPage page, int dailyLimit, string timeZone, string start, string end)
@@ -77,8 +98,7 @@ public static class Steps
         await page.GetByLabel("Time zone").SelectOptionAsync(timeZone);
         await page.GetByLabel("Working hours start").FillAsync(start);
         await page.GetByLabel("Working hours end").FillAsync(end);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Save and continue" }).ClickAsync();
-        await page.WaitForLoadStateAsync();
+        await SubmitAsync(page, () => page.GetByRole(AriaRole.Button, new() { Name = "Save and continue" }).ClickAsync());
     }
 }
 

@@ -23,8 +23,7 @@ public sealed class KeyboardOnlyTests(OnboardingFixture system)
             await page.Keyboard.TypeAsync(value);
         }
         (await TabAsync(page)).ShouldBe("button:" + button);
-        await page.Keyboard.PressAsync("Enter");
-        await page.WaitForLoadStateAsync();
+        await Steps.SubmitAsync(page, () => page.Keyboard.PressAsync("Enter"));
     }
 
     [Fact]

@@ -61,8 +61,7 @@ public sealed class SignUpTests(OnboardingFixture system)
         var resumed = await sameJane.NewPageAsync();
         await resumed.GotoAsync(link);
         await resumed.GetByLabel("Email you signed up with").FillAsync("jane@example.com");
-        await resumed.GetByLabel("Email you signed up with").PressAsync("Enter");
-        await resumed.WaitForLoadStateAsync();
+        await Steps.SubmitAsync(resumed, () => resumed.GetByLabel("Email you signed up with").PressAsync("Enter"));
         await Assertions.Expect(resumed.Locator("h1")).ToHaveTextAsync("Connect LinkedIn");
     }
 
@@ -79,8 +78,8 @@ public sealed class SignUpTests(OnboardingFixture system)
         await page.GetByLabel("First name").FillAsync("<b>Jane</b>");
         await page.GetByLabel("Email").FillAsync("Jane <jane@example.com>");
 
-        var response = await page.RunAndWaitForResponseAsync(() => page.GetByLabel("Email").PressAsync("Enter"), r => r.Url.EndsWith("/signup", StringComparison.Ordinal));
-        await page.WaitForLoadStateAsync();
+        var response = await page.RunAndWaitForResponseAsync(() => Steps.SubmitAsync(page, () => page.GetByLabel("Email").PressAsync("Enter")),
+            r => r.Url.EndsWith("/signup", StringComparison.Ordinal));
 
         response!.Status.ShouldBe(422);
         (await page.InputValueAsync("#first_name")).ShouldBe("<b>Jane</b>", "echoed encoded, not as markup");

@@ -47,8 +47,7 @@ public sealed class SetupWizardTests(OnboardingFixture system)
         // LinkedInConnected reaches seat-service by message: Complete may ask to wait a moment first.
         await Steps.EventuallyAsync<bool>(async () =>
         {
-            await page.GetByRole(AriaRole.Button, new() { Name = "Finish setup" }).ClickAsync();
-            await page.WaitForLoadStateAsync();
+            await Steps.SubmitAsync(page, () => page.GetByRole(AriaRole.Button, new() { Name = "Finish setup" }).ClickAsync());
             return await page.InnerTextAsync("h1") == "You're all set" ? true : null;
         });
         await OnboardingFixture.ScreenshotAsync(page, "10-all-set");
