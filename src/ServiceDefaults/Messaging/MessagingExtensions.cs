@@ -4,6 +4,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Outreach.ServiceDefaults.Database;
 using Outreach.ServiceDefaults.Health;
@@ -53,6 +54,10 @@ public static class MessagingExtensions
             tags: [HealthTags.Ready, "messaging"],
             timeout: BrokerHealthCheckTimeout));
 
+        // Registered before MassTransit's hosted service: hosted services start in order, so the bus starts only
+        // once the broker is reachable (or the gate gave up).
+        builder.Services.AddHostedService(services =>
+            new BrokerReachableGate(connection, services.GetRequiredService<ILogger<BrokerReachableGate>>(), BrokerReachableGate.DefaultMaxWait));
         builder.Services.AddMassTransit(bus =>
         {
             bus.SetEndpointNameFormatter(new KebabCaseEndpointNameFormatter(queuePrefix, includeNamespace: false));
