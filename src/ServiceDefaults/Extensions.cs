@@ -11,6 +11,7 @@ using Outreach.ServiceDefaults.Health;
 using Outreach.ServiceDefaults.Http;
 using Outreach.ServiceDefaults.Http.Admission;
 using Outreach.ServiceDefaults.Http.Deadline;
+using Outreach.ServiceDefaults.Memory;
 using Outreach.ServiceDefaults.Telemetry;
 
 // Same namespace as eShop's and Aspire's ServiceDefaults, so `builder.AddServiceDefaults()` needs no using.
@@ -46,6 +47,9 @@ public static class Extensions
         builder.Services.AddRequestDeadline();
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.TryAddSingleton<DatabaseBreaker>();
+        builder.Services.AddOptions<IdleMemoryTrimOptions>().BindConfiguration(IdleMemoryTrimOptions.SectionName);
+        builder.Services.AddSingleton<IdleMemoryTrimmer>();
+        builder.Services.AddHostedService(services => services.GetRequiredService<IdleMemoryTrimmer>());
         // Last: it wraps the logger providers registered above (console, OpenTelemetry), so every sink is redacted.
         builder.AddLogRedaction();
         return builder;

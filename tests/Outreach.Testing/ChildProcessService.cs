@@ -24,6 +24,8 @@ public sealed class ChildProcessService : IAsyncDisposable
 
     public Uri BaseAddress { get; }
 
+    public int Pid => _process.Id;
+
     public string Output
     {
         get

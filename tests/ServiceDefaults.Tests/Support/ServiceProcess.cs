@@ -15,8 +15,11 @@ public sealed class ServiceProcess : IAsyncDisposable
     }
 
     public Uri BaseAddress => _service.BaseAddress;
+    public int Pid => _service.Pid;
     public HttpClient Client { get; }
     public string Output => _service.Output;
+
+    public Task WaitUntilHealthyAsync(TimeSpan timeout) => _service.WaitUntilHealthyAsync(timeout);
 
     public static ServiceProcess Start(IDictionary<string, string> environment) => new(ChildProcessService.Start(AssemblyName, environment));
 

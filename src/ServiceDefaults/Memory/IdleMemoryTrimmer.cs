@@ -1,0 +1,47 @@
+using System.Diagnostics;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Outreach.ServiceDefaults.Memory;
+
+/// <summary>
+/// After a burst of work, once the service has gone idle, runs one aggressive full collection: it compacts the heap and
+/// returns the free memory to the system. The GC keeps what a busy period grew (free regions, gen0 budget) in case the
+/// load comes back; a service that sits idle after the load would otherwise hold it indefinitely. Idle is judged by
+/// the allocation rate (<see cref="GC.GetTotalAllocatedBytes"/>), which also counts message consumers and background
+/// loops, not only HTTP requests. One blocking collection of a small heap costs milliseconds, and it is never run
+/// while the service is busy.
+/// </summary>
+internal sealed partial class IdleMemoryTrimmer(IOptions<IdleMemoryTrimOptions> options, ILogger<IdleMemoryTrimmer> logger) : BackgroundService
+{
+    /// <summary>The trims run so far, for tests and diagnostics.</summary>
+    public int Trims { get; private set; }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var settings = options.Value;
+        if (!settings.Enabled)
+            return;
+        var lastCheck = GC.GetTotalAllocatedBytes();
+        var lastTrim = lastCheck;
+        using var timer = new PeriodicTimer(settings.CheckInterval);
+        while (await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false))
+        {
+            var now = GC.GetTotalAllocatedBytes();
+            var idle = now - lastCheck < settings.IdleAllocationBytes;
+            lastCheck = now;
+            if (!idle || now - lastTrim < settings.ActivitySinceTrimBytes)
+                continue;
+            var before = Environment.WorkingSet;
+            var took = Stopwatch.StartNew();
+            GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
+            Trims++;
+            lastTrim = lastCheck = GC.GetTotalAllocatedBytes();
+            LogTrimmed((before - Environment.WorkingSet) / (1024 * 1024), (long)took.Elapsed.TotalMilliseconds);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Idle after a busy period: the heap was compacted and {FreedMb} MB of working set returned in {ElapsedMs} ms")]
+    private partial void LogTrimmed(long freedMb, long elapsedMs);
+}
