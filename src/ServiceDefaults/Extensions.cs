@@ -48,8 +48,7 @@ public static class Extensions
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.TryAddSingleton<DatabaseBreaker>();
         builder.Services.AddOptions<IdleMemoryTrimOptions>().BindConfiguration(IdleMemoryTrimOptions.SectionName);
-        builder.Services.AddSingleton<IdleMemoryTrimmer>();
-        builder.Services.AddHostedService(services => services.GetRequiredService<IdleMemoryTrimmer>());
+        builder.Services.AddHostedService<IdleMemoryTrimmer>();
         // Last: it wraps the logger providers registered above (console, OpenTelemetry), so every sink is redacted.
         builder.AddLogRedaction();
         return builder;

@@ -15,9 +15,6 @@ namespace Outreach.ServiceDefaults.Memory;
 /// </summary>
 internal sealed partial class IdleMemoryTrimmer(IOptions<IdleMemoryTrimOptions> options, ILogger<IdleMemoryTrimmer> logger) : BackgroundService
 {
-    /// <summary>The trims run so far, for tests and diagnostics.</summary>
-    public int Trims { get; private set; }
-
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var settings = options.Value;
@@ -36,7 +33,6 @@ internal sealed partial class IdleMemoryTrimmer(IOptions<IdleMemoryTrimOptions> 
             var before = Environment.WorkingSet;
             var took = Stopwatch.StartNew();
             GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
-            Trims++;
             lastTrim = lastCheck = GC.GetTotalAllocatedBytes();
             LogTrimmed((before - Environment.WorkingSet) / (1024 * 1024), (long)took.Elapsed.TotalMilliseconds);
         }
