@@ -53,7 +53,15 @@ public sealed class IdleMemoryTrimTests(InfrastructureFixture infrastructure)
             ["Memory__IdleTrim__Enabled"] = trim ? "true" : "false",
             ["Memory__IdleTrim__CheckInterval"] = "00:00:00.250",
         });
-        await service.WaitUntilHealthyAsync(Patience);
+        try
+        {
+            await service.WaitUntilHealthyAsync(Patience);
+        }
+        catch
+        {
+            await service.DisposeAsync();
+            throw;
+        }
         // The start's own allocations are over; the next busy period is the burst.
         await Task.Delay(TimeSpan.FromSeconds(2));
         return service;
