@@ -21,6 +21,9 @@ internal sealed class RabbitMQLauncher(RabbitMQServerResource broker, DataDirect
 
     private string ConfigFile => Path.Combine(Home, "rabbitmq.conf");
 
+    // The trimmed server home's script once PrepareAsync has built it (RabbitMQServerHome).
+    private string _serverPath = settings.RabbitMQServerPath;
+
     public IReadOnlyList<string> Urls => broker.IsExternal ? [] : [$"amqp://{broker.Host}:{broker.Port}"];
 
     // The server script turns SIGTERM into an orderly "rabbitmqctl stop".
@@ -47,6 +50,8 @@ internal sealed class RabbitMQLauncher(RabbitMQServerResource broker, DataDirect
         await File.WriteAllTextAsync(Path.Combine(Home, "enabled_plugins"), "[].\n", cancellationToken);
         // Read instead of /etc/rabbitmq/rabbitmq-env.conf, so the machine's settings cannot move this node.
         await File.WriteAllTextAsync(Path.Combine(Home, "rabbitmq-env.conf"), "", cancellationToken);
+        // Only the applications the core broker needs, so that its boot does not scan the other plugins.
+        _serverPath = RabbitMQServerHome.Prepare(settings.RabbitMQServerPath, Path.Combine(Home, "server"));
         await SystemUser.GiveOwnershipAsync(SystemUserName, Home, cancellationToken);
     }
 
@@ -57,7 +62,7 @@ internal sealed class RabbitMQLauncher(RabbitMQServerResource broker, DataDirect
             return null;
         }
 
-        var startInfo = SystemUser.StartInfo(SystemUserName, settings.RabbitMQServerPath, []);
+        var startInfo = SystemUser.StartInfo(SystemUserName, _serverPath, []);
         startInfo.WorkingDirectory = Home;
         var environment = startInfo.Environment;
         environment["RABBITMQ_NODENAME"] = broker.NodeName;
