@@ -4,10 +4,10 @@ namespace Outreach.AppHost.Hosting.RabbitMQ;
 
 /// <summary>
 /// A trimmed view of the installed RabbitMQ for our node to boot from. It holds the installation's own scripts and
-/// escripts, and only the Erlang applications the core broker needs (20 of the Debian package's 71). At boot, RabbitMQ
-/// scans every application in its plugins directory (the feature-flag and boot-step discovery reads their modules'
-/// attributes), whether or not a plugin is enabled. We enable none, so the other 51 cost about 1.2 s of CPU in each
-/// start (BENCHMARKS.md, cold start). Nothing is copied but the small scripts: the applications are symbolic links into
+/// escripts, and only the Erlang applications the core broker needs (20 of the Debian package's 71). RabbitMQ's boot
+/// works through what its plugins directory holds whether or not a plugin is enabled (plugin listing, feature-flag and
+/// boot-step discovery). We enable none, and the other 51 cost about 1.2 s of broker CPU in each start, measured
+/// (BENCHMARKS.md, cold start). Nothing is copied but the small scripts: the applications are symbolic links into
 /// the installation.
 /// </summary>
 internal static partial class RabbitMQServerHome
