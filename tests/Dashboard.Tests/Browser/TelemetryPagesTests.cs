@@ -33,12 +33,16 @@ public sealed class TelemetryPagesTests(DashboardSystemFixture system)
             if (!response.IsSuccessStatusCode)
                 return null;
             var body = await response.Content.ReadFromJsonAsync<JsonElement>();
-            // A consumer's own span ends after its queries, so it can arrive a batch after them: wait for both.
-            var consumed = body.GetProperty("spans").EnumerateArray()
-                .Where(s => s.GetProperty("kind").GetString() == "Consumer")
-                .Select(s => s.GetProperty("resource").GetString()).ToHashSet();
-            return consumed.Contains(DashboardSystemFixture.IdentityService) && consumed.Contains(DashboardSystemFixture.InvitationService) ? (JsonElement?)body : null;
-        }, "the suspension's trace reaches both consumers");
+            // Each process exports in its own batches: a consumer's span can arrive before seat-service's request span
+            // (which ends only after the answer), and a consumer's own span after its queries. Wait for every one.
+            var seen = body.GetProperty("spans").EnumerateArray()
+                .Select(s => (s.GetProperty("resource").GetString(), s.GetProperty("kind").GetString(), s.GetProperty("name").GetString())).ToList();
+            var complete = seen.Any(s => s.Item1 == DashboardSystemFixture.SeatService && s.Item3 == $"POST {Manage}")
+                && seen.Any(s => s.Item1 == DashboardSystemFixture.SeatService && s.Item2 == "Producer")
+                && seen.Any(s => s.Item1 == DashboardSystemFixture.IdentityService && s.Item2 == "Consumer")
+                && seen.Any(s => s.Item1 == DashboardSystemFixture.InvitationService && s.Item2 == "Consumer");
+            return complete ? (JsonElement?)body : null;
+        }, "the suspension's trace reaches seat-service's request and producer spans and both consumers");
         var spans = trace!.Value.GetProperty("spans").EnumerateArray().ToList();
         spans.ShouldContain(s => s.GetProperty("resource").GetString() == DashboardSystemFixture.SeatService && s.GetProperty("name").GetString() == $"POST {Manage}");
         spans.ShouldContain(s => s.GetProperty("resource").GetString() == DashboardSystemFixture.SeatService && s.GetProperty("kind").GetString() == "Producer");
