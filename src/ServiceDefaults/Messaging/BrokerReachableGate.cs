@@ -12,7 +12,7 @@ namespace Outreach.ServiceDefaults.Messaging;
 /// <paramref name="maxWait"/> (<see cref="DefaultMaxWait"/> in a service) the start goes on and MassTransit's retries
 /// take over, as they do for any later outage.
 /// </summary>
-public sealed class BrokerReachableGate(RabbitMqConnection broker, ILogger<BrokerReachableGate> logger, TimeSpan maxWait) : IHostedService
+public sealed partial class BrokerReachableGate(RabbitMqConnection broker, ILogger<BrokerReachableGate> logger, TimeSpan maxWait) : IHostedService
 {
     public static readonly TimeSpan DefaultMaxWait = TimeSpan.FromSeconds(30);
     private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(100);
@@ -25,15 +25,21 @@ public sealed class BrokerReachableGate(RabbitMqConnection broker, ILogger<Broke
             if (await AcceptsAsync(cancellationToken))
             {
                 if (waited.Elapsed > PollInterval)
-                    logger.LogInformation("The broker at {Host}:{Port} accepted a connection after {WaitedMs} ms", broker.Host, broker.Port, (long)waited.Elapsed.TotalMilliseconds);
+                    LogReachable(broker.Host, broker.Port, (long)waited.Elapsed.TotalMilliseconds);
                 return;
             }
             await Task.Delay(PollInterval, cancellationToken);
         }
-        logger.LogWarning("The broker at {Host}:{Port} did not accept a connection within {MaxWait}; starting anyway", broker.Host, broker.Port, maxWait);
+        LogGaveUp(broker.Host, broker.Port, maxWait);
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "The broker at {Host}:{Port} accepted a connection after {WaitedMs} ms")]
+    private partial void LogReachable(string host, int port, long waitedMs);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The broker at {Host}:{Port} did not accept a connection within {MaxWait}; starting anyway")]
+    private partial void LogGaveUp(string host, int port, TimeSpan maxWait);
 
     private async Task<bool> AcceptsAsync(CancellationToken cancellationToken)
     {
