@@ -36,8 +36,7 @@ public sealed class RelayAndInboxTests(InfrastructureFixture fixture)
         await appending;
 
         const int total = writers * depositsEach;
-        await Eventually.WaitUntilAsync(async () => await Sql.ScalarAsync<long>(hosts.ConsumerDb, "SELECT count(*) FROM events") >= total,
-            TimeSpan.FromSeconds(120), "every deposit reached the consumer");
+        await RelayDiagnosis.WaitUntilConsumedAsync(fixture, hosts, total, TimeSpan.FromSeconds(120));
         await Task.Delay(1000); // let any late duplicate arrive, so the count below would see it
 
         await ShouldHaveExactlyOneEffectPerEventAsync(hosts, total);

@@ -13,8 +13,9 @@ public sealed class RelayHosts : IAsyncDisposable
 {
     private readonly ActivityListener _tracing;
 
-    private RelayHosts(IHost publisher, IHost consumer, string publisherDb, string consumerDb, ActivityListener tracing)
+    private RelayHosts(IHost publisher, IHost consumer, string publisherDb, string consumerDb, string queue, ActivityListener tracing)
     {
+        Queue = queue;
         Publisher = publisher;
         Consumer = consumer;
         PublisherDb = publisherDb;
@@ -26,6 +27,8 @@ public sealed class RelayHosts : IAsyncDisposable
     public IHost Consumer { get; }
     public string PublisherDb { get; }
     public string ConsumerDb { get; }
+    /// <summary>The consumer's queue on the broker (its error queue is "&lt;queue&gt;_error").</summary>
+    public string Queue { get; }
 
     public static async Task<RelayHosts> StartAsync(Outreach.Testing.InfrastructureFixture fixture)
     {
@@ -69,7 +72,7 @@ public sealed class RelayHosts : IAsyncDisposable
                 services.Configure<MassTransitHostOptions>(o => o.WaitUntilStarted = true);
             });
 
-        return new RelayHosts(publisher, consumer, publisherDb, consumerDb, tracing);
+        return new RelayHosts(publisher, consumer, publisherDb, consumerDb, queue, tracing);
     }
 
     public async ValueTask DisposeAsync()

@@ -1,0 +1,47 @@
+using Microsoft.Extensions.DependencyInjection;
+using Outreach.AppHost.Hosting;
+using Outreach.AppHost.Hosting.RabbitMQ;
+using Outreach.EventSourcing.Tests.Support;
+
+namespace Outreach.EventSourcing.Tests.Relay;
+
+/// <summary>
+/// Where the missing messages are when a relay test times out: still behind the relay's checkpoint, waiting in the
+/// consumer's queue, moved to its error queue, or nowhere (the broker accepted them and routed them to no queue).
+/// A failure that happens once in many runs must say which, or it cannot be fixed.
+/// </summary>
+internal static class RelayDiagnosis
+{
+    public static async Task WaitUntilConsumedAsync(Outreach.Testing.InfrastructureFixture fixture, RelayHosts hosts, long total, TimeSpan timeout)
+    {
+        try
+        {
+            await Eventually.WaitUntilAsync(async () => await Sql.ScalarAsync<long>(hosts.ConsumerDb, "SELECT count(*) FROM events") >= total,
+                timeout, "every deposit reached the consumer");
+        }
+        catch (TimeoutException timedOut)
+        {
+            throw new TimeoutException($"{timedOut.Message} {await DescribeAsync(fixture, hosts, total)}", timedOut);
+        }
+    }
+
+    private static async Task<string> DescribeAsync(Outreach.Testing.InfrastructureFixture fixture, RelayHosts hosts, long total)
+    {
+        var consumed = await Sql.ScalarAsync<long>(hosts.ConsumerDb, "SELECT count(*) FROM events");
+        var relay = (await hosts.Publisher.Store().Advanced.GetSubscriptionProgressAsync()).Single(p => p.Name == "relay");
+        string queues;
+        try
+        {
+            var broker = (RabbitMQServerResource)fixture.App.Model.Find("rabbitmq");
+            using var catalog = new RabbitMQQueueCatalog(broker, fixture.App.Services.GetRequiredService<HostingSettings>());
+            queues = string.Join(", ", (await catalog.ListQueuesAsync(CancellationToken.None))
+                .Where(q => q.Name.StartsWith(hosts.Queue, StringComparison.Ordinal))
+                .Select(q => $"{q.Name}: {q.Messages}"));
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            queues = $"not listed ({e.Message})";
+        }
+        return $"Consumed {consumed} of {total}; the relay's lag is {relay.Lag}; the consumer's queues hold [{queues}].";
+    }
+}
