@@ -42,6 +42,9 @@ internal static class RelayDiagnosis
         {
             queues = $"not listed ({e.Message})";
         }
-        return $"Consumed {consumed} of {total}; the relay's lag is {relay.Lag}; the consumer's queues hold [{queues}].";
+        // Listing the queues starts an Erlang VM (a second or more): a backlog can drain meanwhile, so count again.
+        var consumedAfter = await Sql.ScalarAsync<long>(hosts.ConsumerDb, "SELECT count(*) FROM events");
+        return $"Consumed {consumed} of {total} ({consumedAfter} once the queues were listed); the relay's lag is {relay.Lag}; "
+            + $"the consumer's queues hold [{queues}].";
     }
 }
