@@ -49,6 +49,7 @@ public static class RemoteAccessKeyExtensions
 
         builder.Services.AddAuthentication()
             .AddScheme<AuthenticationSchemeOptions, RemoteAccessKeyAuthenticationHandler>(AccessKeyScheme.Name, null);
+        DataProtectionKeyRing.LoadOnFirstUse(builder.Services);
         return builder;
     }
 

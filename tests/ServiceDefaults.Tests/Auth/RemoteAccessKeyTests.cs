@@ -3,6 +3,7 @@ using System.Net.Sockets;
 using System.Security.Claims;
 using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -95,10 +96,33 @@ public sealed class RemoteAccessKeyTests
         return await app.Client.SendAsync(request);
     }
 
-    private static Task<TestApp> StartServiceAsync(string seatServiceUrl, bool withConsumer = true) => TestApp.StartAsync(
+    [Fact]
+    public async Task Starting_and_serving_keys_creates_no_data_protection_key_until_something_protects_data()
+    {
+        await using var seatService = await StartSeatServiceAsync(() => { });
+        var keys = Directory.CreateTempSubdirectory("dp-keys-");
+        try
+        {
+            await using var app = await StartServiceAsync(seatService.BaseAddress.ToString(),
+                configure: builder => builder.Services.AddDataProtection().PersistKeysToFileSystem(keys));
+            (await GetAsync(app, GoodKey)).StatusCode.ShouldBe(HttpStatusCode.OK);
+            keys.GetFiles().ShouldBeEmpty("the key ring is not loaded (nor a key made) at start or by an access-key request");
+
+            var protector = app.Services.GetRequiredService<IDataProtectionProvider>().CreateProtector("test");
+            protector.Unprotect(protector.Protect("still works")).ShouldBe("still works");
+            keys.GetFiles("key-*.xml").Length.ShouldBe(1, "the first use loads the ring and makes its key");
+        }
+        finally
+        {
+            keys.Delete(recursive: true);
+        }
+    }
+
+    private static Task<TestApp> StartServiceAsync(string seatServiceUrl, bool withConsumer = true, Action<WebApplicationBuilder>? configure = null) => TestApp.StartAsync(
         app => app.MapGet("/who", (ClaimsPrincipal user) => user.Tenant()).RequireAuthorization(AccessKeyScheme.Name),
         builder =>
         {
+            configure?.Invoke(builder);
             builder.AddRemoteAccessKeyAuthentication();
             // The services register it with their bus (AddAccessKeyRevocations); there is no broker here.
             if (withConsumer)
