@@ -3,6 +3,7 @@ using Outreach.EventSourcing;
 using Outreach.SeatService.Auth;
 using Outreach.SeatService.Connect;
 using Outreach.SeatService.EventStore;
+using Outreach.ServiceDefaults.Auth;
 
 namespace Outreach.SeatService.Extensions;
 
@@ -34,5 +35,7 @@ internal static class Extensions
             .ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddHttpClient<IdentityServiceClient>().AddServiceDiscovery();
         builder.Services.AddAntiforgery();
+        // Only the connect pages protect anything (their antiforgery tokens): the key ring loads on the first of them.
+        DataProtectionKeyRing.LoadOnFirstUse(builder.Services);
     }
 }
