@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Outreach.AppHost.Hosting;
 using Outreach.AppHost.Hosting.RabbitMQ;
 using Outreach.EventSourcing.Tests.Support;
+using Outreach.Testing;
 
 namespace Outreach.EventSourcing.Tests.Relay;
 
@@ -12,12 +13,11 @@ namespace Outreach.EventSourcing.Tests.Relay;
 /// </summary>
 internal static class RelayDiagnosis
 {
-    public static async Task WaitUntilConsumedAsync(Outreach.Testing.InfrastructureFixture fixture, RelayHosts hosts, long total, TimeSpan timeout)
+    public static async Task WaitUntilConsumedAsync(InfrastructureFixture fixture, RelayHosts hosts, long total, TimeSpan timeout)
     {
         try
         {
-            await Eventually.WaitUntilAsync(async () => await Sql.ScalarAsync<long>(hosts.ConsumerDb, "SELECT count(*) FROM events") >= total,
-                timeout, "every deposit reached the consumer");
+            await Eventually.WaitUntilAsync(async () => await ConsumedAsync(hosts) >= total, timeout, "every deposit reached the consumer");
         }
         catch (TimeoutException timedOut)
         {
@@ -25,9 +25,9 @@ internal static class RelayDiagnosis
         }
     }
 
-    private static async Task<string> DescribeAsync(Outreach.Testing.InfrastructureFixture fixture, RelayHosts hosts, long total)
+    private static async Task<string> DescribeAsync(InfrastructureFixture fixture, RelayHosts hosts, long total)
     {
-        var consumed = await Sql.ScalarAsync<long>(hosts.ConsumerDb, "SELECT count(*) FROM events");
+        var consumed = await ConsumedAsync(hosts);
         var relay = (await hosts.Publisher.Store().Advanced.GetSubscriptionProgressAsync()).Single(p => p.Name == "relay");
         string queues;
         try
@@ -43,8 +43,11 @@ internal static class RelayDiagnosis
             queues = $"not listed ({e.Message})";
         }
         // Listing the queues starts an Erlang VM (a second or more): a backlog can drain meanwhile, so count again.
-        var consumedAfter = await Sql.ScalarAsync<long>(hosts.ConsumerDb, "SELECT count(*) FROM events");
+        var consumedAfter = await ConsumedAsync(hosts);
         return $"Consumed {consumed} of {total} ({consumedAfter} once the queues were listed); the relay's lag is {relay.Lag}; "
             + $"the consumer's queues hold [{queues}].";
     }
+
+    /// <summary>The consumer's own log holds one event per deposit it handled.</summary>
+    private static Task<long> ConsumedAsync(RelayHosts hosts) => Sql.ScalarAsync<long>(hosts.ConsumerDb, "SELECT count(*) FROM events");
 }
