@@ -122,19 +122,26 @@ public static class DashboardLayout
           if (consoleView) {
             const pauseConsole = document.getElementById('pause-console');
             let after = parseInt(consoleView.dataset.after || '0', 10);
+            // One request at a time: on a loaded machine an answer can take longer than the interval, and two
+            // requests in flight with the same 'after' would both append the same lines.
+            let polling = false;
+            const paused = () => (pauseConsole && pauseConsole.checked) || document.hidden;
             consoleView.scrollTop = consoleView.scrollHeight;
             setInterval(async function () {
-              if ((pauseConsole && pauseConsole.checked) || document.hidden) return;
+              if (polling || paused()) return;
+              polling = true;
               try {
                 const response = await fetch(consoleView.dataset.source + '?after=' + after);
                 if (!response.ok) return;
                 const data = await response.json();
-                if (data.lines.length === 0) return;
+                // Paused while the answer was on its way: drop it, resuming asks again from the same line.
+                if (data.lines.length === 0 || paused()) return;
                 const atBottom = consoleView.scrollTop + consoleView.clientHeight >= consoleView.scrollHeight - 20;
                 consoleView.insertAdjacentHTML('beforeend', data.html);
                 after = data.lines[data.lines.length - 1].sequence;
                 if (atBottom) consoleView.scrollTop = consoleView.scrollHeight;
               } catch (e) { /* try again next round */ }
+              finally { polling = false; }
             }, 1000);
           }
           document.addEventListener('click', async function (event) {

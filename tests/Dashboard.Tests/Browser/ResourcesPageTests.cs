@@ -110,6 +110,30 @@ public sealed class ResourcesPageTests(DashboardSystemFixture system)
         await DashboardSystemFixture.ScreenshotAsync(page, "dashboard-console");
     }
 
+    [Fact]
+    public async Task The_console_page_shows_each_line_once_when_the_server_answers_slower_than_the_page_polls()
+    {
+        var name = DashboardSystemFixture.LinkedInSandbox;
+        var page = await system.LoggedInPageAsync();
+        // A loaded machine: each poll's answer takes longer than the page's one-second polling interval.
+        await page.RouteAsync("**/api/resources/*/console?after=*", async route =>
+        {
+            await Task.Delay(2500);
+            await route.ContinueAsync();
+        });
+        await page.GotoAsync($"/consolelogs?resource={name}");
+        var console = page.Locator("#console");
+        await Assertions.Expect(console).ToContainTextAsync("Now listening on");
+        var startsShown = await StartsShownAsync(console);
+
+        using var api = system.DashboardApi();
+        (await api.PostAsync($"/api/resources/{name}/commands/restart", null)).EnsureSuccessStatusCode();
+        await Eventually(async () => await StartsShownAsync(console) > startsShown, "the restart's output appears");
+        await Task.Delay(6000); // every poll that was in flight has answered by now
+
+        (await StartsShownAsync(console)).ShouldBe(startsShown + 1, "one restart prints its start once");
+    }
+
     private static async Task<int> StartsShownAsync(ILocator console) =>
         Regex.Count(await console.TextContentAsync() ?? "", "Now listening on");
 
