@@ -112,8 +112,11 @@ List<Sender> drainSeats;
     Console.WriteLine($"   preparing {samples} more active seats (the drain's have used their day)…");
     var seats = await Senders.WithSeatAsync(system, samples, SeatDailyLimit, setupParallel, "suspend");
     var results = new List<Suspension>();
-    foreach (var seat in seats)
-        results.Add(await SuspendScenario.SampleAsync(system, seat, SuspendBatch, SentBeforeSuspend));
+    await using (var watch = await SuspensionWatch.StartAsync(await system.BrokerAsync()))
+    {
+        foreach (var seat in seats)
+            results.Add(await SuspendScenario.SampleAsync(system, watch, seat, SuspendBatch, SentBeforeSuspend));
+    }
     var ms = results.Select(r => r.Ms).Order().ToList();
     var rose = results.Where(r => r.SentLater > r.SentAtStop).ToList();
     Console.WriteLine($"   suspend → stopped p50 {Load.Percentile(ms, 50):0.0} ms, p99 {Load.Percentile(ms, 99):0.0} ms; MassTransit p99 {Load.Percentile(trips, 99):0.0} ms; "
@@ -127,6 +130,12 @@ List<Sender> drainSeats;
         + $"seat_views polled every ~1 ms (a poll took {results.Average(r => r.PollMs):0.00} ms on average); "
         + $"sent count rose in the 500 ms after the stop on {rose.Count} of {results.Count} seats"
         + (rose.Count > 0 ? $" (by {string.Join(", ", rose.Select(r => r.SentLater - r.SentAtStop))})" : ""));
+    var onBroker = results.Where(r => r.OnBrokerMs is not null).Select(r => r.OnBrokerMs!.Value).Order().ToList();
+    var afterBroker = results.Where(r => r.OnBrokerMs is not null).Select(r => r.Ms - r.OnBrokerMs!.Value).Order().ToList();
+    if (onBroker.Count > 0)
+        notes.Add($"suspend → stopped, split (a bench queue bound to SeatSuspended beside invitation-service's, {onBroker.Count} of {results.Count} seen): "
+            + $"2xx → on the broker (seat-service's relay) p50 {Load.Percentile(onBroker, 50):0.0} ms, p99 {Load.Percentile(onBroker, 99):0.0} ms; "
+            + $"broker → committed in invitation-service (gate wait, inbox, commit) p50 {Load.Percentile(afterBroker, 50):0.0} ms, p99 {Load.Percentile(afterBroker, 99):0.0} ms");
     notes.Add($"suspend baseline: {trips.Count} MassTransit publish → consume round trips (publisher confirms on, one consumer of a bench-only message) "
         + $"over the same RabbitMQ, p50 {Load.Percentile(trips, 50):0.0} ms, p99 {Load.Percentile(trips, 99):0.0} ms");
     if (rose.Count > 0)

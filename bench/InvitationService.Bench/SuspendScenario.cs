@@ -6,7 +6,8 @@ using Npgsql;
 namespace Outreach.InvitationService.Bench;
 
 /// <summary>One suspension: how long until invitation-service committed it, and the seat's sent count then and 500 ms later.</summary>
-internal sealed record Suspension(double Ms, long SentBefore, long SentAtStop, long SentLater, long SendingAtStop, long QueuedAtStop, double PollMs);
+/// <param name="OnBrokerMs">From the suspend's 2xx until SeatSuspended reached the bench's own queue (seat-service's relay); null if it never did.</param>
+internal sealed record Suspension(double Ms, double? OnBrokerMs, long SentBefore, long SentAtStop, long SentLater, long SendingAtStop, long QueuedAtStop, double PollMs);
 
 /// <summary>
 /// Figure 3: a seat sending from its queue is suspended through seat-service; timed from the suspend's 2xx until
@@ -15,7 +16,7 @@ internal sealed record Suspension(double Ms, long SentBefore, long SentAtStop, l
 /// </summary>
 internal static class SuspendScenario
 {
-    public static async Task<Suspension> SampleAsync(InvitationSystem system, Sender seat, int batch, int sentFirst)
+    public static async Task<Suspension> SampleAsync(InvitationSystem system, SuspensionWatch watch, Sender seat, int batch, int sentFirst)
     {
         await DrainScenario.QueueAsync([seat], batch, 1);
         await using var connection = await system.Invitations.OpenConnectionAsync();
@@ -58,10 +59,13 @@ internal static class SuspendScenario
                 await Task.Delay(1);
             }
             var ms = Stopwatch.GetElapsedTime(answered).TotalMilliseconds;
+            double? onBroker = await watch.ArrivalAsync(seat.SeatId!, TimeSpan.FromSeconds(5)) is { } arrived
+                ? Stopwatch.GetElapsedTime(answered, arrived).TotalMilliseconds
+                : null;
             var (sentAtStop, sendingAtStop, queuedAtStop) = await CountAsync(count);
             await Task.Delay(500);
             var (sentLater, _, _) = await CountAsync(count);
-            return new Suspension(ms, sentBefore, sentAtStop, sentLater, sendingAtStop, queuedAtStop, pollTime / polls);
+            return new Suspension(ms, onBroker, sentBefore, sentAtStop, sentLater, sendingAtStop, queuedAtStop, pollTime / polls);
         }
     }
 
