@@ -3,13 +3,15 @@ using System.Net;
 using Outreach.InvitationService.Bench;
 
 // dotnet run -c Release --project bench/InvitationService.Bench [-- --timed 300] [--warmup 20] [--clients 4]
-//   [--accounts 100] [--per-account 100] [--samples 50] [--setup-parallel 6] [--drain-patience 900]
+//   [--accounts 100] [--per-account 100] [--samples 50] [--poll-ms 1] [--setup-parallel 6] [--drain-patience 900]
 var timed = Int("--timed", 300);
 var warmUp = Int("--warmup", 20);
 var concurrent = Int("--clients", 4);
 var accounts = Int("--accounts", 100);
 var perAccount = Int("--per-account", 100);
 var samples = Int("--samples", 50);
+// The pause between two looks at seat_views while a suspension is timed (each look is a query on the system's database).
+var pollMs = Int("--poll-ms", 1);
 var setupParallel = Int("--setup-parallel", 6);
 var drainPatience = TimeSpan.FromSeconds(Int("--drain-patience", 900));
 const int NoSeatDailyLimit = 25;
@@ -115,7 +117,7 @@ List<Sender> drainSeats;
     await using (var watch = await SuspensionWatch.StartAsync(await system.BrokerAsync()))
     {
         foreach (var seat in seats)
-            results.Add(await SuspendScenario.SampleAsync(system, watch, seat, SuspendBatch, SentBeforeSuspend));
+            results.Add(await SuspendScenario.SampleAsync(system, watch, seat, SuspendBatch, SentBeforeSuspend, pollMs));
     }
     var ms = results.Select(r => r.Ms).Order().ToList();
     var rose = results.Where(r => r.SentLater > r.SentAtStop).ToList();
@@ -127,7 +129,7 @@ List<Sender> drainSeats;
     notes.Add($"suspend → stopped: {results.Count} seats, each with a queue of {SuspendBatch} and suspended once {SentBeforeSuspend}+ were sent "
         + $"(sent before the suspend: {results.Min(r => r.SentBefore)}–{results.Max(r => r.SentBefore)}; still queued at the stop: "
         + $"{results.Min(r => r.QueuedAtStop)}–{results.Max(r => r.QueuedAtStop)}; 'sending' at the stop: {results.Sum(r => r.SendingAtStop)} in all); "
-        + $"seat_views polled every ~1 ms (a poll took {results.Average(r => r.PollMs):0.00} ms on average); "
+        + $"seat_views polled with a {pollMs} ms pause (a poll took {results.Average(r => r.PollMs):0.00} ms on average); "
         + $"sent count rose in the 500 ms after the stop on {rose.Count} of {results.Count} seats"
         + (rose.Count > 0 ? $" (by {string.Join(", ", rose.Select(r => r.SentLater - r.SentAtStop))})" : ""));
     var onBroker = results.Where(r => r.OnBrokerMs is not null).Select(r => r.OnBrokerMs!.Value).Order().ToList();

@@ -16,7 +16,7 @@ internal sealed record Suspension(double Ms, double? OnBrokerMs, long SentBefore
 /// </summary>
 internal static class SuspendScenario
 {
-    public static async Task<Suspension> SampleAsync(InvitationSystem system, SuspensionWatch watch, Sender seat, int batch, int sentFirst)
+    public static async Task<Suspension> SampleAsync(InvitationSystem system, SuspensionWatch watch, Sender seat, int batch, int sentFirst, int pollMs)
     {
         await DrainScenario.QueueAsync([seat], batch, 1);
         await using var connection = await system.Invitations.OpenConnectionAsync();
@@ -56,7 +56,7 @@ internal static class SuspendScenario
                     break;
                 if (Stopwatch.GetElapsedTime(answered) > Senders.Patience)
                     throw new TimeoutException($"seat {seat.SeatId} not suspended in invitation-service (status {now})");
-                await Task.Delay(1);
+                await Task.Delay(pollMs);
             }
             var ms = Stopwatch.GetElapsedTime(answered).TotalMilliseconds;
             double? onBroker = await watch.ArrivalAsync(seat.SeatId!, TimeSpan.FromSeconds(5)) is { } arrived
