@@ -24,6 +24,9 @@ internal sealed class LoadSystem : IAsyncDisposable
     {
         // One load generator plays many clients of each key: the per-key limits would measure the limiter.
         ["RateLimits__PermitsPerMinute"] = "100000000",
+        // The propagation probes log the same few identities in again after every suspend sample, far past the abuse
+        // limit of 5 starts in 15 min that a client's identity gets; that limit would answer the harness 429.
+        ["LinkedIn__LoginThrottle__MaxStarts"] = "100000000",
     };
 
     private static readonly Dictionary<string, string> InvitationSettings = new()

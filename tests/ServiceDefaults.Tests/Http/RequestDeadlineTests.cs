@@ -3,6 +3,7 @@ using System.Net;
 using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Npgsql;
 using Outreach.ServiceDefaults.Tests.Support;
@@ -141,6 +142,87 @@ public sealed class RequestDeadlineTests(InfrastructureFixture infrastructure)
         answers.Max(a => a.Took).ShouldBeLessThan(TimeSpan.FromSeconds(10));
         await Eventually.HoldsAsync(async () => (await app.Client.GetAsync(new Uri("/ping", UriKind.Relative))).StatusCode == HttpStatusCode.OK,
             TimeSpan.FromSeconds(20), "answers again after the thaw");
+    }
+
+    [Fact]
+    public async Task A_query_that_starts_just_before_the_deadline_on_a_frozen_server_is_answered_within_the_documented_10_s()
+    {
+        var connectionString = await infrastructure.CreateDatabaseAsync();
+        await using var app = await TestApp.StartAsync(
+            endpoints => endpoints.MapGet("/late-query", async (NpgsqlDataSource database, CancellationToken cancellationToken) =>
+            {
+                // Stands for the route's earlier work (a first query that ran into its own timeout): the query below
+                // begins 300 ms before the 8 s deadline, the worst moment for a request on a hung server.
+                await Task.Delay(TimeSpan.FromMilliseconds(7_700), CancellationToken.None);
+                await using var command = database.CreateCommand("SELECT 1");
+                await command.ExecuteScalarAsync(cancellationToken);
+                return Results.Ok();
+            }),
+            builder => builder.AddNpgsqlDataSource("sampledb"),
+            new Dictionary<string, string?> { ["ConnectionStrings:sampledb"] = connectionString });
+        await using (var warm = await app.Services.GetRequiredService<NpgsqlDataSource>().OpenConnectionAsync())
+        await using (var command = new NpgsqlCommand("SELECT 1", warm))
+            await command.ExecuteScalarAsync();
+
+        HttpStatusCode status;
+        string? mediaType;
+        var clock = Stopwatch.StartNew();
+        await using (infrastructure.App.ResourceCommands.FreezeResource("postgres"))
+        {
+            using var response = await app.Client.GetAsync(new Uri("/late-query", UriKind.Relative));
+            clock.Stop();
+            status = response.StatusCode;
+            mediaType = response.Content.Headers.ContentType?.MediaType;
+        }
+
+        status.ShouldBe(HttpStatusCode.ServiceUnavailable);
+        mediaType.ShouldBe("application/problem+json");
+        // README, "Deadlines": within 10 s. Npgsql ignores the cancelled token on a hung server and drops the query at
+        // its 5 s command timeout plus a 2 s cancel request, which made this 14.9 s before the backstop answered at 9.5 s.
+        clock.Elapsed.ShouldBeLessThan(TimeSpan.FromSeconds(10));
+    }
+
+    [Fact]
+    public async Task Work_that_ignores_its_cancelled_deadline_is_answered_503_by_the_backstop_and_what_it_writes_later_never_reaches_the_client()
+    {
+        var finished = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        await using var app = await TestApp.StartAsync(
+            endpoints =>
+            {
+                endpoints.MapGet("/stubborn", async () =>
+                {
+                    // Ignores its token on purpose, as Npgsql does on a hung server.
+                    await Task.Delay(TimeSpan.FromSeconds(4), CancellationToken.None);
+                    finished.SetResult();
+                    return Results.Text("late answer");
+                });
+                endpoints.MapGet("/quick", () => Results.Text("quick"));
+            },
+            settings: new Dictionary<string, string?>
+            {
+                ["RequestDeadline:TimeoutMs"] = "1000",
+                ["RequestDeadline:AnswerWithinMs"] = "1500",
+            });
+
+        var clock = Stopwatch.StartNew();
+        using var response = await app.Client.GetAsync(new Uri("/stubborn", UriKind.Relative));
+        var body = await response.Content.ReadAsStringAsync();
+        clock.Stop();
+
+        response.StatusCode.ShouldBe(HttpStatusCode.ServiceUnavailable);
+        response.Content.Headers.ContentType?.MediaType.ShouldBe("application/problem+json");
+        response.Headers.RetryAfter?.Delta.ShouldNotBeNull();
+        response.Headers.ConnectionClose.ShouldBe(true, "a reused connection would wait behind the work still running");
+        var problem = JsonDocument.Parse(body).RootElement;
+        problem.GetProperty("status").GetInt32().ShouldBe(503);
+        problem.GetProperty("detail").GetString()!.ShouldContain("Idempotency-Key");
+        clock.Elapsed.ShouldBeGreaterThan(TimeSpan.FromSeconds(1.4));
+        clock.Elapsed.ShouldBeLessThan(TimeSpan.FromSeconds(3.5), "answered at the backstop, not when the work returned");
+        finished.Task.IsCompleted.ShouldBeFalse();
+
+        (await app.Client.GetStringAsync(new Uri("/quick", UriKind.Relative))).ShouldBe("quick", "the service keeps serving meanwhile");
+        await finished.Task.WaitAsync(TimeSpan.FromSeconds(10));
+        (await app.Client.GetStringAsync(new Uri("/quick", UriKind.Relative))).ShouldBe("quick", "and after the late work returned");
     }
 
     private static async Task<long> WaitingOnLocksAsync(NpgsqlConnection observer)

@@ -34,8 +34,12 @@ public static partial class RequestDeadlineExtensions
         return services;
     }
 
-    /// <summary>Placed before admission control, so a request's wait in the admission queue counts toward its deadline.</summary>
-    public static IApplicationBuilder UseRequestDeadline(this IApplicationBuilder app) => app.UseRequestTimeouts();
+    /// <summary>
+    /// Placed before admission control, so a request's wait in the admission queue counts toward its deadline; the
+    /// backstop outside the deadline, so it also covers the deadline's own wait for the work it cancelled.
+    /// </summary>
+    public static IApplicationBuilder UseRequestDeadline(this IApplicationBuilder app) =>
+        app.UseMiddleware<DeadlineBackstopMiddleware>().UseRequestTimeouts();
 
     private static async Task WriteAsync(HttpContext context, RequestDeadlineOptions options)
     {

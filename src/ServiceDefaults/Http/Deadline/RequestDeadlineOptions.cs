@@ -13,5 +13,11 @@ public sealed class RequestDeadlineOptions
     public const string SectionName = "RequestDeadline";
 
     public int TimeoutMs { get; set; } = 8_000;
+
+    /// <summary>
+    /// When a request is answered 503 even though its work has not returned (see DeadlineBackstopMiddleware): past the
+    /// deadline, the time the work's own cancellation normally needs (milliseconds), within the README's 10 s.
+    /// </summary>
+    public int AnswerWithinMs { get; set; } = 9_500;
     public int RetryAfterSeconds { get; set; } = 1;
 }
