@@ -13,6 +13,7 @@ using Outreach.ServiceDefaults.Http.Admission;
 using Outreach.ServiceDefaults.Http.Deadline;
 using Outreach.ServiceDefaults.Memory;
 using Outreach.ServiceDefaults.Telemetry;
+using Outreach.ServiceDefaults.Threading;
 
 // Same namespace as eShop's and Aspire's ServiceDefaults, so `builder.AddServiceDefaults()` needs no using.
 namespace Microsoft.Extensions.Hosting;
@@ -35,6 +36,7 @@ public static class Extensions
     {
         builder.ConfigureStructuredLogging();
         builder.ConfigureOpenTelemetry();
+        ThreadPoolFloor.Apply(builder.Configuration);
         builder.AddDefaultHealthChecks();
         builder.Services.AddHttpProblemDetails();
         builder.Services.AddJsonConventions();

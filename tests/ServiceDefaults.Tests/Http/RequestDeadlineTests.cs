@@ -178,7 +178,7 @@ public sealed class RequestDeadlineTests(InfrastructureFixture infrastructure)
         status.ShouldBe(HttpStatusCode.ServiceUnavailable);
         mediaType.ShouldBe("application/problem+json");
         // README, "Deadlines": within 10 s. Npgsql ignores the cancelled token on a hung server and drops the query at
-        // its 5 s command timeout plus a 2 s cancel request, which made this 14.9 s before the backstop answered at 9.5 s.
+        // its 5 s command timeout plus a 2 s cancel request, which made this 14.9 s before the backstop answered at 9 s.
         clock.Elapsed.ShouldBeLessThan(TimeSpan.FromSeconds(10));
     }
 
