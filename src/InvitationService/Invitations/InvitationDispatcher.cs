@@ -47,45 +47,75 @@ public sealed partial class InvitationDispatcher(IDocumentStore store, IInvitati
     /// <summary>The queue's turn for <paramref name="invitationId"/>: sends it if it is still queued and its sender may send.</summary>
     public async Task<SendOutcome> SendQueuedAsync(string invitationId, string senderKey, string identityId, CancellationToken ct)
     {
+        // The reads that need no gate happen before it: a stop (SeatSuspended, …) waits for the gate, so every
+        // millisecond a send holds it is a millisecond added to "suspend → sends stopped". What is read here is only
+        // a guess; the gate's last look and the slot's commit decide.
+        var early = await SenderView.ForIdentityAsync(db, identityId, ct);
+        if (early is null || early.WhyNotSending is { } notNow)
+            return new SendOutcome.Paused(early?.WhyNotSending ?? "The LinkedIn account is gone.");
+        Invitation? invitation;
+        await using (var look = store.QuerySession())
+            invitation = await look.Events.AggregateStreamAsync<Invitation>(invitationId, token: ct);
+        if (invitation is not { CanStartSend: true })
+            return new SendOutcome.Skipped();
+        // Queued by public identifier: the provider_id this account sees is only known by asking as this account.
+        var profile = invitation.RecipientProviderId is null
+            ? await TryAsync(() => provider.GetProfileAsync(early.ProviderAccountId, invitation.RecipientPublicIdentifier!, ct))
+            : null;
+
         await using var held = await gate.EnterAsync(senderKey, ct);
         var current = await SenderView.ForIdentityAsync(db, identityId, ct);
         if (current is null || current.WhyNotSending is { } why)
             return new SendOutcome.Paused(current?.WhyNotSending ?? "The LinkedIn account is gone.");
-        await using var look = store.QuerySession();
-        var invitation = await look.Events.AggregateStreamAsync<Invitation>(invitationId, token: ct);
-        if (invitation is not { CanStartSend: true })
-            return new SendOutcome.Skipped();
+        if (current.ProviderAccountId != early.ProviderAccountId)
+            return new SendOutcome.Skipped(); // Reconnected as another account meanwhile: the profile is someone else's view; next round.
 
         var now = clock.GetUtcNow();
         var recipient = invitation.RecipientProviderId;
         if (recipient is null)
         {
-            // Queued by public identifier: the provider_id this account sees is only known by asking as this account.
-            var profile = await TryAsync(() => provider.GetProfileAsync(current.ProviderAccountId, invitation.RecipientPublicIdentifier!, ct));
             if (profile is null)
                 return new SendOutcome.Unavailable(invitationId, "The provider could not be reached to resolve the recipient.");
-            if (!profile.Succeeded && MayWaitForAccount(profile.Error!, invitation.Requeues))
-                return await RequeueAsync(current, invitation.Id, profile.Error!, releaseDay: null);
             if (!profile.Succeeded)
-                return await FailAsync(current, invitation, profile.Error!, releaseDay: null);
+            {
+                if (await StillQueuedAsync(invitationId, ct) is not { } latest)
+                    return new SendOutcome.Skipped();
+                return MayWaitForAccount(profile.Error!, latest.Requeues)
+                    ? await RequeueAsync(current, latest.Id, profile.Error!, releaseDay: null)
+                    : await FailAsync(current, latest, profile.Error!, releaseDay: null);
+            }
             recipient = profile.Value!.ProviderId;
         }
         if (await RecipientHistory.RefusalAsync(db, current.SenderKey, recipient, invitationId, now, options.Value.ResendCooldownDays, ct) is { } refusal)
-            return await FailAsync(current, invitation, refusal, releaseDay: null);
+            return await StillQueuedAsync(invitationId, ct) is { } latest
+                ? await FailAsync(current, latest, refusal, releaseDay: null)
+                : new SendOutcome.Skipped();
 
+        var sending = invitation;
         var slot = await TakeSlotAsync(current, invitationId, recipient,
             async (session, started) =>
             {
                 var stream = await session.Events.FetchForWriting<Invitation>(invitationId, ct);
-                if (stream.Aggregate is not { CanStartSend: true })
+                if (stream.Aggregate is not { CanStartSend: true } latest)
                     return false;
+                sending = latest; // The attempt counts of the stream as committed, not of the first look.
                 stream.AppendOne(started);
                 return true;
             }, ct);
-        if (slot.Outcome is { } early)
-            return early;
-        return await CallProviderAsync(current, invitationId, recipient, invitation.Message, invitation.UserEmail, slot.Day, slot.Usage,
-            attempts: invitation.Attempts + 1, queued: true, requeues: invitation.Requeues);
+        if (slot.Outcome is { } taken)
+            return taken;
+        return await CallProviderAsync(current, invitationId, recipient, sending.Message, sending.UserEmail, slot.Day, slot.Usage,
+            attempts: sending.Attempts + 1, queued: true, requeues: sending.Requeues);
+    }
+
+    /// <summary>
+    /// The invitation as it stands now, if it may still start a send: asked under the gate before a queued send is
+    /// failed or requeued without a slot, because the look before the gate may be stale by then (a withdrawal).
+    /// </summary>
+    private async Task<Invitation?> StillQueuedAsync(string invitationId, CancellationToken ct)
+    {
+        await using var look = store.QuerySession();
+        return await look.Events.AggregateStreamAsync<Invitation>(invitationId, token: ct) is { CanStartSend: true } latest ? latest : null;
     }
 
     /// <summary>A send left "sending" (its outcome lost to a timeout or a crash): find out at the provider, under the gate.</summary>

@@ -94,6 +94,29 @@ public sealed class QueuedInvitationTests(CrossServiceFixture system)
     }
 
     [Fact]
+    public async Task A_queued_send_to_someone_already_invited_or_connected_fails_with_its_reason_and_the_rest_goes_out()
+    {
+        var sender = await InvitationSender.WithoutSeatAsync(system);
+        var invitedBefore = InvitationSender.NewPerson();
+        await sender.InviteNewPersonAsync(invitedBefore);
+        var connected = "connected-" + InvitationSender.NewPerson();
+        var fresh = InvitationSender.NewPerson();
+
+        (await QueueAsync(sender, new object[] { new { public_identifier = invitedBefore }, new { public_identifier = connected }, new { public_identifier = fresh } }))
+            .Response.StatusCode.ShouldBe(HttpStatusCode.Accepted);
+
+        await Eventually.Async(async () => !(await sender.InvitationsAsync()).Any(i => i.GetProperty("status").GetString() is "queued" or "sending"),
+            "the queue settles");
+        var queued = (await sender.InvitationsAsync()).Where(i => i.TryGetProperty("batch_id", out var batch) && batch.ValueKind == JsonValueKind.String).ToList();
+        string Outcome(string person) => queued.Where(i => i.GetProperty("public_identifier").GetString() == person)
+            .Select(i => i.GetProperty("status").GetString() + (i.TryGetProperty("error_type", out var type) ? " " + type.GetString() : "")).ShouldHaveSingleItem();
+        Outcome(invitedBefore).ShouldBe("failed errors/already_invited_recently", "our own record refuses a second invitation to the same person");
+        Outcome(connected).ShouldBe("failed errors/already_connected", "LinkedIn refuses someone already connected");
+        Outcome(fresh).ShouldBe("sent");
+        (await SendInvitationTests.SandboxSentAsync(sender)).ShouldBe(2, "the person invited before, once, and the fresh one");
+    }
+
+    [Fact]
     public async Task A_bad_batch_names_the_offending_item_and_queues_nothing()
     {
         var sender = await InvitationSender.WithoutSeatAsync(system);
