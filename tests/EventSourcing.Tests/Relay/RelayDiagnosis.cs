@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Outreach.AppHost.Hosting;
+using Outreach.AppHost.Hosting.Orchestration;
 using Outreach.AppHost.Hosting.RabbitMQ;
 using Outreach.EventSourcing.Tests.Support;
 using Outreach.Testing;
@@ -45,7 +46,37 @@ internal static class RelayDiagnosis
         // Listing the queues starts an Erlang VM (a second or more): a backlog can drain meanwhile, so count again.
         var consumedAfter = await ConsumedAsync(hosts);
         return $"Consumed {consumed} of {total} ({consumedAfter} once the queues were listed); the relay's lag is {relay.Lag}; "
-            + $"the consumer's queues hold [{queues}].";
+            + $"the consumer's queues hold [{queues}]. The consumer's bus: {BusHealth(hosts.Consumer)}; "
+            + $"its warnings and errors: {HostComplaints(hosts.Consumer)} The publisher's: {HostComplaints(hosts.Publisher)} "
+            + $"The broker's: {BrokerComplaints(fixture)}";
+    }
+
+    /// <summary>
+    /// What the broker itself said went wrong (a queue that failed to recover after the kill, a lost binding): the
+    /// last warning and error lines of its console, which the AppHost keeps.
+    /// </summary>
+    private static string BrokerComplaints(InfrastructureFixture fixture)
+    {
+        var lines = fixture.App.Services.GetRequiredService<ResourceLogStore>().GetLines("rabbitmq")
+            .Where(line => line.Contains("[error]", StringComparison.Ordinal) || line.Contains("[warning]", StringComparison.Ordinal))
+            // The AppHost's health probe opens and drops a connection every few seconds: noise here.
+            .Where(line => !line.Contains("closing AMQP connection", StringComparison.Ordinal) && !line.Contains("unexpectedly closed TCP", StringComparison.Ordinal))
+            .TakeLast(20)
+            .ToList();
+        return lines.Count == 0 ? "none." : Environment.NewLine + string.Join(Environment.NewLine, lines);
+    }
+
+    /// <summary>MassTransit's own view of its endpoints (a receive endpoint left faulted after a reconnect shows here).</summary>
+    private static string BusHealth(Microsoft.Extensions.Hosting.IHost host)
+    {
+        var health = host.Services.GetRequiredService<MassTransit.IBusControl>().CheckHealth();
+        return $"{health.Status} ({health.Description})";
+    }
+
+    private static string HostComplaints(Microsoft.Extensions.Hosting.IHost host)
+    {
+        var lines = host.Services.GetRequiredService<RecentLogs>().Lines;
+        return lines.Count == 0 ? "none." : Environment.NewLine + string.Join(Environment.NewLine, lines) + Environment.NewLine;
     }
 
     /// <summary>The consumer's own log holds one event per deposit it handled.</summary>

@@ -13,6 +13,9 @@ public static class TestHosts
         var builder = Host.CreateApplicationBuilder();
         builder.Logging.ClearProviders();
         builder.Logging.AddSimpleConsole().SetMinimumLevel(LogLevel.Warning);
+        var recent = new RecentLogs();
+        builder.Logging.AddProvider(recent);
+        builder.Services.AddSingleton(recent);
         var store = builder.Services.AddEventStore(opts =>
         {
             opts.Connection(connectionString);
