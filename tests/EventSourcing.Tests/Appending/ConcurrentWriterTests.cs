@@ -73,26 +73,40 @@ public sealed class ConcurrentWriterTests(InfrastructureFixture fixture)
             await warmup.SaveChangesAsync();
         }
 
+        // The holder's transaction blocks on a lock this test holds, so it keeps its stream lock for as long as the
+        // test wants, however slowly a loaded machine runs (a pg_sleep could end before the second appender starts).
+        const long releaseKey = 424242;
+        await using var release = new Npgsql.NpgsqlConnection(db);
+        await release.OpenAsync();
+        await using (var take = new Npgsql.NpgsqlCommand($"SELECT pg_advisory_lock({releaseKey})", release))
+            await take.ExecuteNonQueryAsync();
+
         await using var slow = store.LightweightSession();
         slow.Events.Append("locked", new MoneyDeposited("locked", 1m));
-        slow.QueueSqlCommand("SELECT pg_sleep(1.5)");
+        slow.QueueSqlCommand($"SELECT pg_advisory_xact_lock({releaseKey})");
         var slowCommit = slow.SaveChangesAsync();
-        await Task.Delay(500);
+        await Eventually.WaitUntilAsync(async () => await AdvisoryLocksAsync(db, granted: false) == 1, TimeSpan.FromSeconds(30),
+            "the holder has its stream lock and waits for the test's");
+        (await AdvisoryLocksAsync(db, granted: true)).ShouldBe(2, "the holder's stream lock and the test's own");
 
-        var advisoryLocks = await Sql.ScalarAsync<long>(db,
-            "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND granted AND pid <> pg_backend_pid() AND database = (SELECT oid FROM pg_database WHERE datname = current_database())");
-        advisoryLocks.ShouldBe(1);
+        await using var next = store.LightweightSession();
+        next.Events.Append("locked", new MoneyDeposited("locked", 2m));
+        var nextCommit = next.SaveChangesAsync();
+        await Eventually.WaitUntilAsync(async () => await AdvisoryLocksAsync(db, granted: false) == 2, TimeSpan.FromSeconds(30),
+            "the second appender waits for the stream lock");
+        nextCommit.IsCompleted.ShouldBeFalse("the second appender cannot commit while the first holds the stream");
 
-        var started = System.Diagnostics.Stopwatch.StartNew();
-        await using (var next = store.LightweightSession())
-        {
-            next.Events.Append("locked", new MoneyDeposited("locked", 2m));
-            await next.SaveChangesAsync();
-        }
-        started.Elapsed.ShouldBeGreaterThan(TimeSpan.FromMilliseconds(700), "the second appender waited for the first to commit");
+        await using (var free = new Npgsql.NpgsqlCommand($"SELECT pg_advisory_unlock({releaseKey})", release))
+            await free.ExecuteNonQueryAsync();
         await slowCommit;
+        await nextCommit;
 
         var txs = await Sql.RowsAsync(db, "SELECT tx_id::text::bigint FROM events WHERE stream_id = 'locked' ORDER BY version");
         ((long)txs[2][0]!).ShouldBeGreaterThan((long)txs[1][0]!, "the waiter's transaction id is larger than the holder's");
     }
+
+    /// <summary>Advisory locks on <paramref name="db"/> held (granted) or waited for by connections other than this query's.</summary>
+    private static Task<long> AdvisoryLocksAsync(string db, bool granted) => Sql.ScalarAsync<long>(db,
+        $"SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND granted = {(granted ? "true" : "false")} AND pid <> pg_backend_pid() "
+        + "AND database = (SELECT oid FROM pg_database WHERE datname = current_database())");
 }
