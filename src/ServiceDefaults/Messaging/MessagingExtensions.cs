@@ -47,6 +47,9 @@ public static class MessagingExtensions
         // MassTransit adds its bus check (receive endpoints) to the health check service; the broker
         // check covers the connection itself, which matters for services that only publish.
         builder.Services.AddSingleton(_ => new RabbitMqHealthCheck(connection, connectionDisplayName));
+        // A receive endpoint MassTransit left faulted after a broker restart is restarted, not left holding its queue.
+        builder.Services.AddStuckEndpointWatchdog(connection, connectionDisplayName);
+        builder.Services.AddOptions<StuckEndpointWatchdogOptions>().Bind(builder.Configuration.GetSection(StuckEndpointWatchdogOptions.SectionName));
         builder.Services.AddHealthChecks().Add(new HealthCheckRegistration(
             BrokerHealthCheckName,
             services => services.GetRequiredService<RabbitMqHealthCheck>(),

@@ -58,6 +58,9 @@ public sealed class RelayHosts : IAsyncDisposable
                 });
             });
             services.Configure<MassTransitHostOptions>(o => o.WaitUntilStarted = true);
+            // As in every service (AddMessaging): an endpoint MassTransit leaves faulted after the broker's restart
+            // is restarted instead of holding its queue until the test times out.
+            services.AddStuckEndpointWatchdog(Outreach.ServiceDefaults.Messaging.RabbitMqConnection.Parse(fixture.RabbitMqConnectionString), "ledger-consumer");
         });
 
         var publisher = await TestHosts.StartAsync(publisherDb,
