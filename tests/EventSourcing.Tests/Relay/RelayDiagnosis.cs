@@ -46,7 +46,8 @@ internal static class RelayDiagnosis
         // Listing the queues starts an Erlang VM (a second or more): a backlog can drain meanwhile, so count again.
         var consumedAfter = await ConsumedAsync(hosts);
         return $"Consumed {consumed} of {total} ({consumedAfter} once the queues were listed); the relay's lag is {relay.Lag}; "
-            + $"the consumer's queues hold [{queues}]. The consumer's bus: {BusHealth(hosts.Consumer)}; "
+            + $"the consumer's queues hold [{queues}]. The consumer's bus: {BusHealth(hosts.Consumer)}, restarted by the watchdog "
+            + $"{hosts.Consumer.Services.GetRequiredService<Outreach.ServiceDefaults.Messaging.StuckEndpointWatchdog>().Restarts} times; "
             + $"its warnings and errors: {HostComplaints(hosts.Consumer)} The publisher's: {HostComplaints(hosts.Publisher)} "
             + $"The broker's: {BrokerComplaints(fixture)}";
     }
@@ -58,7 +59,10 @@ internal static class RelayDiagnosis
     private static string BrokerComplaints(InfrastructureFixture fixture)
     {
         var lines = fixture.App.Services.GetRequiredService<ResourceLogStore>().GetLines("rabbitmq")
-            .Where(line => line.Contains("[error]", StringComparison.Ordinal) || line.Contains("[warning]", StringComparison.Ordinal))
+            .Where(line => line.Contains("[error]", StringComparison.Ordinal) || line.Contains("[warning]", StringComparison.Ordinal)
+                // How many durable queues each boot found again: a count that does not grow with the tests' queues
+                // would mean definitions declared shortly before the kill were not on disk yet.
+                || line.Contains("queues of type", StringComparison.Ordinal))
             // The AppHost's health probe opens and drops a connection every few seconds: noise here.
             .Where(line => !line.Contains("closing AMQP connection", StringComparison.Ordinal) && !line.Contains("unexpectedly closed TCP", StringComparison.Ordinal))
             .TakeLast(20)
