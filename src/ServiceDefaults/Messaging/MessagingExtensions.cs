@@ -44,10 +44,10 @@ public static class MessagingExtensions
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.TryAddSingleton<DatabaseBreaker>();
         builder.Services.AddOptions<MessageRetryOptions>().Bind(builder.Configuration.GetSection(MessageRetryOptions.SectionName));
-        // MassTransit adds its bus check (receive endpoints) to the health check service; the broker
-        // check covers the connection itself, which matters for services that only publish.
-        builder.Services.AddSingleton(_ => new RabbitMqHealthCheck(connection, connectionDisplayName));
-        // A receive endpoint MassTransit left faulted after a broker restart is restarted, not left holding its queue.
+        // MassTransit adds its bus check (receive endpoints) to the health check service; the broker check
+        // (RabbitMqHealthCheck, registered with the watchdog, which probes the broker through it) covers the
+        // connection itself, which matters for services that only publish. The watchdog restarts a receive endpoint
+        // MassTransit left faulted after a broker restart, instead of leaving it holding its queue.
         builder.Services.AddStuckEndpointWatchdog(connection, connectionDisplayName);
         builder.Services.AddOptions<StuckEndpointWatchdogOptions>().Bind(builder.Configuration.GetSection(StuckEndpointWatchdogOptions.SectionName));
         builder.Services.AddHealthChecks().Add(new HealthCheckRegistration(
