@@ -50,12 +50,15 @@ public static class LoginKeys
         return keys.Count == 0 ? null : keys[0];
     }
 
-    public static async Task<(string Username, string Password)?> FindCredentialsAsync(IQuerySession session, string sessionId, byte[] key, CancellationToken ct)
+    /// <summary>The login's credentials, opened with its key (read with them in one query); null once either is gone.</summary>
+    public static async Task<(string Username, string Password)?> FindCredentialsAsync(IQuerySession session, string sessionId, CancellationToken ct)
     {
-        var rows = await session.QueryAsync("SELECT sealed_username, sealed_password FROM login_credentials WHERE session_id = $1",
-            [sessionId], r => (r.GetString(0), r.GetString(1)), ct);
-        return rows.Count == 0
-            ? null
-            : (PersonalDataCipher.Decrypt(key, sessionId, rows[0].Item1), PersonalDataCipher.Decrypt(key, sessionId, rows[0].Item2));
+        var rows = await session.QueryAsync(
+            "SELECT k.key, c.sealed_username, c.sealed_password FROM login_credentials c JOIN login_keys k USING (session_id) WHERE c.session_id = $1",
+            [sessionId], r => (Key: r.GetFieldValue<byte[]>(0), Username: r.GetString(1), Password: r.GetString(2)), ct);
+        if (rows.Count == 0)
+            return null;
+        var (key, username, password) = rows[0];
+        return (PersonalDataCipher.Decrypt(key, sessionId, username), PersonalDataCipher.Decrypt(key, sessionId, password));
     }
 }

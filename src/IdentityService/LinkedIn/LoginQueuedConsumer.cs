@@ -16,25 +16,25 @@ public sealed class LoginQueuedConsumer(IDocumentStore store, ILinkedInProvider 
     {
         var message = context.Message;
         var ct = context.CancellationToken;
-        var identity = await session.Events.AggregateStreamAsync<Identity>(message.IdentityId, token: ct);
-        if (identity is null || identity.IsDeleted || identity.KeyId != message.KeyId || identity.Login is not { } login ||
+        var queued = await session.Events.FetchForWriting<Identity>(message.IdentityId, ct);
+        if (queued.Aggregate is not { } identity || identity.IsDeleted || identity.KeyId != message.KeyId || identity.Login is not { } login ||
             login.SessionId != message.SessionId || login.Status != LoginStatus.Queued)
             return;
 
         if (login.ExpiresAt <= clock.GetUtcNow())
         {
-            var expiring = await session.Events.FetchForWriting<Identity>(identity.Id, ct);
-            LoginOutcomes.Expire(session, expiring, login.SessionId, clock.GetUtcNow());
+            LoginOutcomes.Expire(session, queued, login.SessionId, clock.GetUtcNow());
             return;
         }
 
-        // Committed on its own, so the status route says in_progress while the provider works.
+        // Committed on its own, so the status route says in_progress while the provider works. It expects the stream
+        // as loaded above: a write in between (a second delivery, a delete) fails it, and the retried message starts
+        // over from the new state. The one load serves both the check and this append.
+        if (identity.StartLoginAttempt(login.SessionId, clock.GetUtcNow()) is not { } attempt)
+            return;
         await using (var progress = Store.LightweightSession())
         {
-            var started = await progress.Events.FetchForWriting<Identity>(identity.Id, ct);
-            if (started.Aggregate?.StartLoginAttempt(login.SessionId, clock.GetUtcNow()) is not { } attempt)
-                return;
-            started.AppendOne(attempt);
+            progress.Events.Append(identity.Id, queued.StartingVersion!.Value + 1, attempt);
             await progress.SaveChangesAsync(ct);
         }
 
@@ -47,7 +47,6 @@ public sealed class LoginQueuedConsumer(IDocumentStore store, ILinkedInProvider 
 
     private async Task<ProviderOutcome> AskProviderAsync(IDocumentSession session, Identity identity, Identity.LoginAttempt login, CancellationToken ct)
     {
-        var key = await LoginKeys.FindAsync(session, login.SessionId, ct);
         try
         {
             if (login.UsesStoredSession)
@@ -59,7 +58,7 @@ public sealed class LoginQueuedConsumer(IDocumentStore store, ILinkedInProvider 
                 return await provider.ReconnectAsync(identity.ProviderAccountId, token, ct);
             }
 
-            if (key is null || await LoginKeys.FindCredentialsAsync(session, login.SessionId, key, ct) is not { } credentials)
+            if (await LoginKeys.FindCredentialsAsync(session, login.SessionId, ct) is not { } credentials)
                 return new ProviderOutcome.Failed(LoginFailures.InvalidCredentials);
             return await provider.ConnectAsync(credentials.Username, credentials.Password, login.Country, ct);
         }
