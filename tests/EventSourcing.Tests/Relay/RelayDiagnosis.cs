@@ -43,14 +43,26 @@ internal static class RelayDiagnosis
         {
             queues = $"not listed ({e.Message})";
         }
+        string route;
+        try
+        {
+            route = await RouteProbe.DescribeAsync(new Uri(fixture.RabbitMqConnectionString), hosts.Queue, MessageExchange);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            route = $"not probed ({e.Message})";
+        }
         // Listing the queues starts an Erlang VM (a second or more): a backlog can drain meanwhile, so count again.
         var consumedAfter = await ConsumedAsync(hosts);
         return $"Consumed {consumed} of {total} ({consumedAfter} once the queues were listed); the relay's lag is {relay.Lag}; "
-            + $"the consumer's queues hold [{queues}]. The consumer's bus: {BusHealth(hosts.Consumer)}, restarted by the watchdog "
+            + $"the consumer's queues hold [{queues}]. The broker's route: {route} The consumer's bus: {BusHealth(hosts.Consumer)}, restarted by the watchdog "
             + $"{hosts.Consumer.Services.GetRequiredService<Outreach.ServiceDefaults.Messaging.StuckEndpointWatchdog>().Restarts} times; "
             + $"its warnings and errors: {HostComplaints(hosts.Consumer)} The publisher's: {HostComplaints(hosts.Publisher)} "
             + $"The broker's: {BrokerComplaints(fixture)}";
     }
+
+    /// <summary>MassTransit's exchange for the relayed message type (namespace:name), which the consumer's exchange is bound to.</summary>
+    private static readonly string MessageExchange = $"{typeof(Messages.DepositRecorded).Namespace}:{nameof(Messages.DepositRecorded)}";
 
     /// <summary>
     /// What the broker itself said went wrong (a queue that failed to recover after the kill, a lost binding): the
