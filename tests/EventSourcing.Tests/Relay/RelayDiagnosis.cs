@@ -35,9 +35,11 @@ internal static class RelayDiagnosis
         {
             var broker = (RabbitMQServerResource)fixture.App.Model.Find("rabbitmq");
             using var catalog = new RabbitMQQueueCatalog(broker, fixture.App.Services.GetRequiredService<HostingSettings>());
+            // Every ledger queue, not only this test's: an earlier test's queue stays bound to the same message
+            // exchange with no consumer, so its count shows how many deposits the broker did route while this ran.
             queues = string.Join(", ", (await catalog.ListQueuesAsync(CancellationToken.None))
-                .Where(q => q.Name.StartsWith(hosts.Queue, StringComparison.Ordinal))
-                .Select(q => $"{q.Name}: {q.Messages}"));
+                .Where(q => q.Name.StartsWith("ledger-", StringComparison.Ordinal))
+                .Select(q => q.Name.StartsWith(hosts.Queue, StringComparison.Ordinal) ? $"{q.Name} (this test's): {q.Messages}" : $"{q.Name}: {q.Messages}"));
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
@@ -55,7 +57,7 @@ internal static class RelayDiagnosis
         // Listing the queues starts an Erlang VM (a second or more): a backlog can drain meanwhile, so count again.
         var consumedAfter = await ConsumedAsync(hosts);
         return $"Consumed {consumed} of {total} ({consumedAfter} once the queues were listed); the relay's lag is {relay.Lag}; "
-            + $"the consumer's queues hold [{queues}]. The broker's route: {route} The consumer's bus: {BusHealth(hosts.Consumer)}, restarted by the watchdog "
+            + $"the ledger queues hold [{queues}]. The broker's route: {route} The consumer's bus: {BusHealth(hosts.Consumer)}, restarted by the watchdog "
             + $"{hosts.Consumer.Services.GetRequiredService<Outreach.ServiceDefaults.Messaging.StuckEndpointWatchdog>().Restarts} times; "
             + $"its warnings and errors: {HostComplaints(hosts.Consumer)} The publisher's: {HostComplaints(hosts.Publisher)} "
             + $"The broker's: {BrokerComplaints(fixture)}";
