@@ -56,7 +56,9 @@ internal static class RelayDiagnosis
         }
         // Listing the queues starts an Erlang VM (a second or more): a backlog can drain meanwhile, so count again.
         var consumedAfter = await ConsumedAsync(hosts);
-        return $"Consumed {consumed} of {total} ({consumedAfter} once the queues were listed); the relay's lag is {relay.Lag}; "
+        // More inbox rows than effects would mean messages marked handled that left no effect.
+        var inbox = await Sql.ScalarAsync<long>(hosts.ConsumerDb, "SELECT count(*) FROM inbox");
+        return $"Consumed {consumed} of {total} ({consumedAfter} once the queues were listed, {inbox} in the consumer's inbox); the relay's lag is {relay.Lag}; "
             + $"the ledger queues hold [{queues}]. The broker's route: {route} The consumer's bus: {BusHealth(hosts.Consumer)}, restarted by the watchdog "
             + $"{hosts.Consumer.Services.GetRequiredService<Outreach.ServiceDefaults.Messaging.StuckEndpointWatchdog>().Restarts} times; "
             + $"its warnings and errors: {HostComplaints(hosts.Consumer)} The publisher's: {HostComplaints(hosts.Publisher)} "
