@@ -5,8 +5,8 @@ namespace Outreach.EventSourcing.Tests.Relay;
 
 /// <summary>
 /// Asks the broker itself whether the consumer can still be reached, hop by hop, when messages it confirmed never
-/// arrived: does the queue exist and have a consumer, and does a mandatory publish to the message type's exchange and
-/// to the queue's own exchange reach a queue or come back unroutable. Only for a test that already failed: a probe
+/// arrived: does the queue exist and have a consumer, and does a mandatory publish to the queue's own exchange (and to
+/// the message type's, which other queues share) reach a queue or come back unroutable. Only for a test that already failed: a probe
 /// that is routed lands in the consumer's queue (and its error queue, as it is no MassTransit message).
 /// </summary>
 internal static class RouteProbe
@@ -29,8 +29,11 @@ internal static class RouteProbe
             }
         }
 
-        foreach (var exchange in new[] { messageExchange, queue })
-            parts.Add($"a mandatory publish to exchange {exchange} was {await PublishAsync(connection, exchange)}");
+        // The queue's own exchange feeds only this queue, so its answer is about this test's binding. The message
+        // type's exchange also feeds earlier tests' ledger queues: "routed" there does not prove this test's binding
+        // from it, only "returned" would say something (that no queue at all is behind it).
+        parts.Add($"a mandatory publish to the queue's exchange {queue} was {await PublishAsync(connection, queue)}");
+        parts.Add($"to the message exchange {messageExchange} (any ledger queue counts) {await PublishAsync(connection, messageExchange)}");
         return string.Join("; ", parts) + ".";
     }
 
