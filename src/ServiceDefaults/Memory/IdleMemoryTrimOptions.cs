@@ -7,6 +7,9 @@ public sealed class IdleMemoryTrimOptions
 
     public bool Enabled { get; set; } = true;
 
+    /// <summary>After the collection, also return the C allocator's free pages (glibc <c>malloc_trim</c>) to the system.</summary>
+    public bool ReleaseNativeHeap { get; set; } = true;
+
     /// <summary>How often the allocation rate is looked at.</summary>
     public TimeSpan CheckInterval { get; set; } = TimeSpan.FromSeconds(5);
 

@@ -47,7 +47,36 @@ public sealed class IdleMemoryTrimTests(InfrastructureFixture infrastructure)
         service.Output.ShouldNotContain("Idle after a busy period");
     }
 
-    private async Task<ServiceProcess> StartAsync(bool trim)
+    [Fact]
+    public async Task After_a_burst_an_idle_service_also_returns_the_free_pages_of_its_native_heap()
+    {
+        await using var service = await StartAsync(trim: true);
+        var before = ResidentMb(service.Pid);
+
+        await NativeBurstAsync(service);
+        ResidentMb(service.Pid).ShouldBeGreaterThan(before + BurstMb * 0.8, "the freed native blocks are still resident");
+        await BurstAsync(service);
+
+        await Eventually.HoldsAsync(() => ResidentMb(service.Pid) < before + 60, TimeSpan.FromSeconds(20),
+            $"the native heap's free pages are returned too (was {before:0} MB before the bursts). Output:\n{service.Output}");
+    }
+
+    [Fact]
+    public async Task Without_the_native_trim_the_free_pages_of_the_native_heap_stay_resident()
+    {
+        await using var service = await StartAsync(trim: true, releaseNativeHeap: false);
+        var before = ResidentMb(service.Pid);
+
+        await NativeBurstAsync(service);
+        await BurstAsync(service);
+        await Eventually.HoldsAsync(() => service.Output.Contains("Idle after a busy period", StringComparison.Ordinal),
+            TimeSpan.FromSeconds(20), $"the managed trim ran. Output:\n{service.Output}");
+
+        ResidentMb(service.Pid).ShouldBeGreaterThan(before + BurstMb * 0.8,
+            "compacting the managed heap does not touch the C allocator's free pages");
+    }
+
+    private async Task<ServiceProcess> StartAsync(bool trim, bool releaseNativeHeap = true)
     {
         var service = ServiceProcess.Start(new Dictionary<string, string>
         {
@@ -55,6 +84,7 @@ public sealed class IdleMemoryTrimTests(InfrastructureFixture infrastructure)
             ["ConnectionStrings__rabbitmq"] = infrastructure.RabbitMqConnectionString,
             ["Memory__IdleTrim__Enabled"] = trim ? "true" : "false",
             ["Memory__IdleTrim__CheckInterval"] = "00:00:00.250",
+            ["Memory__IdleTrim__ReleaseNativeHeap"] = releaseNativeHeap ? "true" : "false",
         });
         try
         {
@@ -73,6 +103,12 @@ public sealed class IdleMemoryTrimTests(InfrastructureFixture infrastructure)
     private static async Task BurstAsync(ServiceProcess service)
     {
         using var response = await service.Client.PostAsync(new Uri($"/burst/{BurstMb}", UriKind.Relative), null);
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+    }
+
+    private static async Task NativeBurstAsync(ServiceProcess service)
+    {
+        using var response = await service.Client.PostAsync(new Uri($"/native-burst/{BurstMb}", UriKind.Relative), null);
         response.StatusCode.ShouldBe(HttpStatusCode.OK);
     }
 
