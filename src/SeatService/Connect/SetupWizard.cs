@@ -34,8 +34,8 @@ public static class SetupWizard
     }
 
     public static async Task<IResult> Product(string token, [FromForm(Name = "product")] string? product, ConnectLinkState links,
-        IDocumentSession session, TimeProvider clock, HttpContext http, CancellationToken ct) =>
-        await StepAsync(token, links, session, http, (seat, stream) =>
+        IDocumentStore store, IDocumentSession session, TimeProvider clock, HttpContext http, CancellationToken ct) =>
+        await StepAsync(token, links, store, session, http, (seat, stream) =>
         {
             product = product?.Trim();
             if (string.IsNullOrEmpty(product) || product.Length > MaxProductLength)
@@ -45,9 +45,9 @@ public static class SetupWizard
         }, ct);
 
     public static async Task<IResult> Profile(string token, [FromForm(Name = "daily_limit")] string? dailyLimit, [FromForm(Name = "time_zone")] string? timeZone,
-        [FromForm(Name = "start")] string? start, [FromForm(Name = "end")] string? end, ConnectLinkState links, IDocumentSession session,
-        TimeProvider clock, HttpContext http, CancellationToken ct) =>
-        await StepAsync(token, links, session, http, (seat, stream) =>
+        [FromForm(Name = "start")] string? start, [FromForm(Name = "end")] string? end, ConnectLinkState links, IDocumentStore store,
+        IDocumentSession session, TimeProvider clock, HttpContext http, CancellationToken ct) =>
+        await StepAsync(token, links, store, session, http, (seat, stream) =>
         {
             if (!int.TryParse(dailyLimit, NumberStyles.None, CultureInfo.InvariantCulture, out var limit) || !DailyLimits.IsValid(limit))
                 return ProfileForm(http, token, seat, $"The daily limit must be a whole number from 1 to {DailyLimits.Maximum}.", 422);
@@ -64,9 +64,9 @@ public static class SetupWizard
         }, ct);
 
     // Review and Complete read no field, but bind the form like every other step so that its anti-forgery token is checked.
-    public static async Task<IResult> Review(string token, IFormCollection antiforgeryForm, ConnectLinkState links, IDocumentSession session, TimeProvider clock, HttpContext http,
+    public static async Task<IResult> Review(string token, IFormCollection antiforgeryForm, ConnectLinkState links, IDocumentStore store, IDocumentSession session, TimeProvider clock, HttpContext http,
         CancellationToken ct) =>
-        await StepAsync(token, links, session, http, (seat, stream) =>
+        await StepAsync(token, links, store, session, http, (seat, stream) =>
         {
             if (seat.ConfirmProduct(clock.GetUtcNow()) is { } confirmed)
                 stream.AppendOne(confirmed);
@@ -74,12 +74,13 @@ public static class SetupWizard
         }, ct);
 
     /// <summary>Activation: the last step, allowed only once LinkedIn is connected and every step was saved.</summary>
-    public static async Task<IResult> Complete(string token, IFormCollection antiforgeryForm, ConnectLinkState links, IDocumentSession session, TimeProvider clock, HttpContext http,
+    public static async Task<IResult> Complete(string token, IFormCollection antiforgeryForm, ConnectLinkState links, IDocumentStore store, IDocumentSession session, TimeProvider clock, HttpContext http,
         CancellationToken ct)
     {
         IResult? done = null;
-        var result = await StepAsync(token, links, session, http, (seat, stream) =>
+        var result = await StepAsync(token, links, store, session, http, (seat, stream) =>
         {
+            done = null; // a retried decision starts over
             if (!seat.ProductConfirmed)
                 return null;
             if (!seat.IsLinkedInConnected)
@@ -93,24 +94,29 @@ public static class SetupWizard
         return done ?? result;
     }
 
-    /// <summary>Loads the bound seat, lets <paramref name="decide"/> append or answer a page, saves, and redirects to the next step.</summary>
-    private static async Task<IResult> StepAsync(string token, ConnectLinkState links, IDocumentSession session, HttpContext http,
-        Func<Seat, IEventStream<Seat>, IResult?> decide, CancellationToken ct)
-    {
-        var (dead, _, stream) = await OpenConnectLink.LoadAsync(token, links, session, http, ct);
-        if (dead is not null)
-            return dead;
-        var seat = stream!.Aggregate!;
-        if (!seat.IsSignedUp || !OnboardingBrowser.IsBound(http, seat))
-            return seat.IsSignedUp ? ResumeOnboarding.Refusal(http, token, null) : Results.Redirect($"/c/{token}");
-        if (!seat.IsLinkedInConnected && seat.LoginSessionId is null)
+    /// <summary>
+    /// Loads the bound seat, lets <paramref name="decide"/> append or answer a page, saves, and redirects to the next
+    /// step. LinkedInConnected and the tenant's own commands write the same stream while the person is here, so a save
+    /// that loses that race is decided again on the new state (ConflictRetry) rather than shown to the person as a 409.
+    /// </summary>
+    private static Task<IResult> StepAsync(string token, ConnectLinkState links, IDocumentStore store, IDocumentSession requestSession,
+        HttpContext http, Func<Seat, IEventStream<Seat>, IResult?> decide, CancellationToken ct) =>
+        store.DecideWithRetryAsync(requestSession, async session =>
+        {
+            var (dead, _, stream) = await OpenConnectLink.LoadAsync(token, links, session, http, ct);
+            if (dead is not null)
+                return dead;
+            var seat = stream!.Aggregate!;
+            if (!seat.IsSignedUp || !OnboardingBrowser.IsBound(http, seat))
+                return seat.IsSignedUp ? ResumeOnboarding.Refusal(http, token, null) : Results.Redirect($"/c/{token}");
+            if (!seat.IsLinkedInConnected && seat.LoginSessionId is null)
+                return Results.Redirect($"/c/{token}");
+            session.TenantId = seat.KeyId;
+            if (decide(seat, stream) is { } page)
+                return page;
+            await session.SaveChangesAsync(ct);
             return Results.Redirect($"/c/{token}");
-        session.TenantId = seat.KeyId;
-        if (decide(seat, stream) is { } page)
-            return page;
-        await session.SaveChangesAsync(ct);
-        return Results.Redirect($"/c/{token}");
-    }
+        });
 
     private static IResult ProductForm(HttpContext http, string token, string? product, string? error, int status) => Render(http, status, "Add your product",
         """<p class="steps">LinkedIn connected. Setup 1 of 4: add product</p>""" +

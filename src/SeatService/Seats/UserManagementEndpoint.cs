@@ -12,31 +12,12 @@ public static class UserManagementEndpoint
     public static readonly string[] Actions = ["add", "suspend", "unsuspend", "migrate", "disconnect", "set_daily_limit"];
 
     /// <summary>
-    /// A seat's stream is also written by consumers (LinkedInConnected, a dropped session). A command that loses the
-    /// race to one of those is decided again on the new state, up to this many times; two commands racing each other
-    /// still end as one success and one 409, because the second one decides again and finds its move illegal.
+    /// A seat's stream is also written by consumers (LinkedInConnected, a dropped session), so a command that loses the
+    /// race to one of those is decided again on the new state (ConflictRetry).
     /// </summary>
-    public const int Attempts = 3;
-
-    public static async Task<IResult> Handle(UserManagementRequest? request, ClaimsPrincipal user, HttpRequest http,
-        IDocumentSession requestSession, IDocumentStore store, ConnectLinks links, AccessKeyDirectory keys, TimeProvider clock, CancellationToken ct)
-    {
-        for (var attempt = 1; ; attempt++)
-        {
-            await using var session = store.LightweightSession();
-            session.TenantId = requestSession.TenantId;
-            session.Actor = requestSession.Actor;
-            session.CorrelationId = requestSession.CorrelationId;
-            try
-            {
-                return await DispatchAsync(request, user, http, session, links, keys, clock, ct);
-            }
-            catch (ConcurrencyException) when (attempt < Attempts)
-            {
-                // Decide again on what the stream holds now.
-            }
-        }
-    }
+    public static Task<IResult> Handle(UserManagementRequest? request, ClaimsPrincipal user, HttpRequest http,
+        IDocumentSession requestSession, IDocumentStore store, ConnectLinks links, AccessKeyDirectory keys, TimeProvider clock, CancellationToken ct) =>
+        store.DecideWithRetryAsync(requestSession, session => DispatchAsync(request, user, http, session, links, keys, clock, ct));
 
     private static Task<IResult> DispatchAsync(UserManagementRequest? request, ClaimsPrincipal user, HttpRequest http,
         IDocumentSession session, ConnectLinks links, AccessKeyDirectory keys, TimeProvider clock, CancellationToken ct)
