@@ -36,6 +36,34 @@ internal static class Load
         return new Run(sorted.Count / seconds, seconds, sorted);
     }
 
+    /// <summary>
+    /// The same items arriving at a set rate (an open loop, as independent users arrive): item i is sent at i / rate
+    /// seconds whatever the earlier answers' latency, so a slow answer does not hold the next request back and the
+    /// latencies are those of the stated load, not of a saturated one. Each operation is timed from its send.
+    /// </summary>
+    public static async Task<Run> OpenLoopAsync<T>(double rate, IReadOnlyList<T> items, Func<T, Task> operation)
+    {
+        var latencies = new double[items.Count];
+        var running = new Task[items.Count];
+        var clock = Stopwatch.StartNew();
+        for (var i = 0; i < items.Count; i++)
+        {
+            var due = TimeSpan.FromSeconds(i / rate);
+            if (due > clock.Elapsed)
+                await Task.Delay(due - clock.Elapsed);
+            var index = i;
+            running[i] = Task.Run(async () =>
+            {
+                var started = Stopwatch.GetTimestamp();
+                await operation(items[index]);
+                latencies[index] = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+            });
+        }
+        await Task.WhenAll(running);
+        var seconds = clock.Elapsed.TotalSeconds;
+        return new Run(items.Count / seconds, seconds, latencies.Order().ToList());
+    }
+
     /// <summary>Nearest-rank percentile of sorted values.</summary>
     public static double Percentile(IReadOnlyList<double> sorted, double p) =>
         sorted.Count == 0 ? double.NaN : sorted[Math.Clamp((int)Math.Ceiling(p / 100 * sorted.Count) - 1, 0, sorted.Count - 1)];
